@@ -1,0 +1,31 @@
+# Thaw: `make serve` to read the site, `make test` to check every claim.
+# Each target creates .venv from requirements.txt when it is missing or older than it.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+export MPLBACKEND := Agg
+
+.PHONY: serve site test clean
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Thaw needs Python 3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+serve: $(STAMP)  ## build the site and serve it at http://127.0.0.1:8000, rebuilding on change
+	SITE_URL=http://$(HOST):$(PORT)/ THAW_NOTEBOOK_CACHE=true $(BIN)/mkdocs serve --strict -a $(HOST):$(PORT)
+
+site: $(STAMP)  ## strict static build into site/
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP)  ## every snippet, every fence, the strict build and its checks
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .cache .pytest_cache

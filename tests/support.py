@@ -1,0 +1,46 @@
+"""Helpers shared by the root conftest and the tests: fences, and running mkdocs."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+ROOT = Path(__file__).resolve().parent.parent
+INCLUDE_ONLY = re.compile(r'^(\s*--8<--\s+"[^"]+"\s*\n?)+$')
+BUILD_EXEC = re.compile(r'\bexec="(on|1|true|yes)"', re.IGNORECASE)
+
+
+def runs_at_build(info: str) -> bool:
+    """markdown-exec executes this fence while the site is built."""
+    return bool(BUILD_EXEC.search(info))
+
+
+def includes_only(content: str) -> bool:
+    """The fence's body only includes files (pymdownx.snippets)."""
+    return bool(INCLUDE_ONLY.match(content))
+
+
+def _mark_notest(state):
+    for token in state.tokens:
+        if token.type == "fence" and (includes_only(token.content) or runs_at_build(token.info)):
+            info = token.info.strip()
+            token.info = info[:-1] + " notest}" if info.startswith("{") else info + " notest"
+
+
+def markdown_it_parser() -> MarkdownIt:
+    """The parser pytest-markdown-docs uses: included and build-time fences become notest."""
+    md = MarkdownIt("commonmark")
+    md.core.ruler.push("thaw_notest", _mark_notest)
+    return md
+
+
+def mkdocs_build(config: Path, site_dir: Path, cwd: Path) -> subprocess.CompletedProcess:
+    """Run a strict `mkdocs build`; the finished process has the whole log in .stdout."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", MPLBACKEND="Agg", THAW_NOTEBOOK_CACHE="false")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600,
+    )

@@ -1,0 +1,138 @@
+"""The site: strict build, every fence and notebook executed somewhere, nothing remote."""
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from markdown_it import MarkdownIt
+from mkdocs.config import load_config
+
+from support import ROOT, includes_only, markdown_it_parser, runs_at_build
+
+pytestmark = [pytest.mark.site, pytest.mark.xdist_group("site")]
+DOCS = ROOT / "docs"
+FENCE = re.compile(r"^(?P<indent>\s*)(?P<ticks>`{3,}|~{3,})\s*(?P<info>\{?\s*\.?(?:python|py|python3)\b.*)$")
+
+
+def python_fences(path: Path):
+    """Every Python fence in a page, nested or not: (line, info, body)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    i = 0
+    while i < len(lines):
+        match = FENCE.match(lines[i])
+        if not match:
+            i += 1
+            continue
+        start, ticks, indent = i + 1, match["ticks"], len(match["indent"])
+        body = []
+        i += 1
+        while i < len(lines) and not lines[i].strip().startswith(ticks):
+            body.append(lines[i][indent:])
+            i += 1
+        yield start, match["info"], "\n".join(body) + "\n"
+        i += 1
+
+
+def pytest_markdown_docs_lines(path: Path) -> set[int]:
+    """Lines of the fences pytest-markdown-docs will run in this page (same parser it uses)."""
+    parser: MarkdownIt = markdown_it_parser()
+    return {
+        token.map[0] + 1
+        for token in parser.parse(path.read_text(encoding="utf-8"))
+        if token.type == "fence" and token.map and re.match(r"\{?\s*\.?(python|py|python3)\b", token.info)
+        and "notest" not in token.info.split()
+    }
+
+
+def test_strict_build_succeeds(site):
+    _, build = site
+    assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stdout}"
+
+
+def test_every_fence_and_notebook_runs():
+    """Each Python fence runs in pytest-markdown-docs, in the build, or as an included snippet."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    jupyter = config.plugins["mkdocs-jupyter"].config
+    snippets = {p.relative_to(ROOT).as_posix() for p in (ROOT / "snippets").glob("*.py")}
+    included, problems = set(), []
+    for page in sorted(DOCS.rglob("*.md")):
+        name = page.relative_to(ROOT)
+        tested = pytest_markdown_docs_lines(page)
+        for line, info, body in python_fences(page):
+            if includes_only(body):
+                paths = re.findall(r'--8<--\s+"([^"]+)"', body)
+                included.update(paths)
+                if not runs_at_build(info):
+                    problems.append(f"{name}:{line}: include without exec=\"on\": its output is not shown")
+                problems += [f"{name}:{line}: {p} is not a snippet in snippets/" for p in paths if p not in snippets]
+            elif not runs_at_build(info) and line not in tested:
+                problems.append(f"{name}:{line}: this Python fence is run by neither a test nor the build")
+    problems += [f"{s}: no page includes this snippet" for s in sorted(snippets - included)]
+    for notebook in sorted(DOCS.rglob("*.ipynb")):
+        rel = notebook.relative_to(DOCS)
+        if not any(rel.match(pattern) for pattern in jupyter["include"]):
+            problems.append(f"{notebook.relative_to(ROOT)}: not in mkdocs-jupyter's include, never executed")
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        if any(c.get("outputs") for c in cells if c["cell_type"] == "code"):
+            problems.append(f"{notebook.relative_to(ROOT)}: committed with outputs; clear them, the build runs it")
+    if not (jupyter["execute"] and not jupyter["allow_errors"]):
+        problems.append("mkdocs.yml: mkdocs-jupyter must have execute: true and allow_errors: false")
+    assert not problems, "\n".join(problems)
+
+
+class _Refs(HTMLParser):
+    """Collect the URLs a page loads (not plain <a href> links)."""
+
+    LOADS = {"script": ["src"], "link": ["href"], "img": ["src", "srcset"], "source": ["src", "srcset"],
+             "iframe": ["src"], "video": ["src", "poster"], "audio": ["src"], "embed": ["src"],
+             "object": ["data"], "image": ["href", "xlink:href"], "use": ["href", "xlink:href"]}
+
+    def __init__(self):
+        super().__init__()
+        self.urls, self.styles, self._in_style = [], [], False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and attrs.get("rel") in ("canonical", "prev", "next", "alternate"):
+            return  # navigation metadata, not loaded
+        for attr in self.LOADS.get(tag, []):
+            for value in re.split(r",\s*", attrs.get(attr) or ""):
+                if value.strip():
+                    self.urls.append(value.strip().split()[0])
+        if attrs.get("style"):
+            self.styles.append(attrs["style"])
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.styles.append(data)
+
+
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
+
+
+def remote(url: str, own_host: str) -> bool:
+    parsed = urlparse(url)
+    return bool(parsed.netloc) and parsed.hostname != own_host
+
+
+def test_site_loads_nothing_from_other_hosts(site):
+    site_dir, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    own_host = urlparse(load_config(str(ROOT / "mkdocs.yml"))["site_url"]).hostname
+    found = []
+    for page in site_dir.rglob("*.html"):
+        refs = _Refs()
+        refs.feed(page.read_text(encoding="utf-8"))
+        css_urls = [u for s in refs.styles for m in CSS_URL.finditer(s) for u in m.groups() if u]
+        found += [f"{page.relative_to(site_dir)}: {u}" for u in refs.urls + css_urls if remote(u, own_host)]
+    for sheet in site_dir.rglob("*.css"):
+        for match in CSS_URL.finditer(sheet.read_text(encoding="utf-8")):
+            found += [f"{sheet.relative_to(site_dir)}: {u}" for u in match.groups() if u and remote(u, own_host)]
+    assert not found, "the site must work offline; these load from elsewhere:\n" + "\n".join(sorted(found))
