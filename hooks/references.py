@@ -1,4 +1,4 @@
-"""Render the reference list from data/references.yml where a page holds the marker.
+"""Render the reference list from data/references/*.yml where a page holds the marker.
 
 A hook rather than a build-time fence, so that MkDocs sees each entry's id and can
 check every `references.md#<id>` link in the site (validation: anchors).
@@ -10,11 +10,15 @@ from pathlib import Path
 import yaml
 
 MARKER = "<!-- thaw:references -->"
-DATA = Path(__file__).parent.parent / "data" / "references.yml"
+DATA = Path(__file__).parent.parent / "data" / "references"
 
 
 def load():
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    """All entries, from every file in data/references/ (one file per part of the site)."""
+    entries = []
+    for path in sorted(DATA.glob("*.yml")):
+        entries += yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return entries
 
 
 def _link(entry):
