@@ -8,7 +8,6 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
-export MPLBACKEND := Agg
 
 .PHONY: serve site test clean
 

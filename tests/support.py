@@ -39,7 +39,9 @@ def markdown_it_parser() -> MarkdownIt:
 
 def mkdocs_build(config: Path, site_dir: Path, cwd: Path) -> subprocess.CompletedProcess:
     """Run a strict `mkdocs build`; the finished process has the whole log in .stdout."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", MPLBACKEND="Agg", THAW_NOTEBOOK_CACHE="false")
+    # No MPLBACKEND here: notebooks need the inline backend to show their figures.
+    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
+    env.update(NO_MKDOCS_2_WARNING="1", THAW_NOTEBOOK_CACHE="false")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600,

@@ -136,3 +136,15 @@ def test_site_loads_nothing_from_other_hosts(site):
         for match in CSS_URL.finditer(sheet.read_text(encoding="utf-8")):
             found += [f"{sheet.relative_to(site_dir)}: {u}" for u in match.groups() if u and remote(u, own_host)]
     assert not found, "the site must work offline; these load from elsewhere:\n" + "\n".join(sorted(found))
+
+
+def test_notebook_pages_show_their_figures(site):
+    """A notebook cell that shows a figure must leave an image on the page (inline backend)."""
+    site_dir, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    for notebook in sorted(DOCS.rglob("*.ipynb")):
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        shows = sum("plt.show()" in "".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        page = site_dir / notebook.relative_to(DOCS).with_suffix("") / "index.html"
+        images = page.read_text(encoding="utf-8").count('src="data:image/')
+        assert images >= shows, f"{notebook.relative_to(ROOT)}: {shows} figures shown, {images} on the page"
