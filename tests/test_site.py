@@ -148,3 +148,8 @@ def test_notebook_pages_show_their_figures(site):
         page = site_dir / notebook.relative_to(DOCS).with_suffix("") / "index.html"
         images = page.read_text(encoding="utf-8").count('src="data:image/')
         assert images >= shows, f"{notebook.relative_to(ROOT)}: {shows} figures shown, {images} on the page"
+
+
+def test_no_page_is_a_placeholder():
+    stubs = [str(p.relative_to(ROOT)) for p in DOCS.rglob("*.md") if "PLACEHOLDER" in p.read_text(encoding="utf-8")]
+    assert not stubs, f"unfinished pages: {stubs}"

@@ -1,6 +1,7 @@
 """Every snippet runs once, as __main__, in a temporary directory; its asserts are its claims."""
 
 import runpy
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,3 +18,7 @@ def test_snippet_runs_and_its_claim_holds(path, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("MPLBACKEND", "Agg")
     runpy.run_path(str(path), run_name="__main__")
+    # The build runs every snippet in one process: a snippet must not change global defaults.
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        assert torch.get_default_dtype() == torch.float32, f"{path.name} changed torch's default dtype"

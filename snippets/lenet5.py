@@ -1,0 +1,60 @@
+"""LeNet-5 (LeCun et al., 1998) on scikit-learn's digits, upsampled from 8x8 to 32x32."""
+import torch
+from sklearn.datasets import load_digits
+from torch import nn
+
+torch.manual_seed(0)
+digits = load_digits()  # 1,797 digits of 8x8 pixels
+images = torch.tensor(digits.images, dtype=torch.float32).unsqueeze(1) / 16
+X = nn.functional.interpolate(images, size=32, mode="bilinear")  # LeNet-5 expects 32x32
+y, (train, test) = torch.tensor(digits.target), torch.randperm(len(X)).split(1300)
+
+# The paper's Table I: which of the 6 S2 maps feed each of the 16 C3 maps (60 pairs of 96).
+TABLE = [[(j + k) % 6 for k in range(n)] for n in (3, 4) for j in range(6)]
+TABLE += [[0, 1, 3, 4], [1, 2, 4, 5], [0, 2, 3, 5], list(range(6))]
+MASK = torch.tensor([[[[float(i in inputs)]] for i in range(6)] for inputs in TABLE])
+
+
+class Subsample(nn.Module):  # S2, S4: average of 2x2, one trainable weight and bias per map
+    def __init__(self, maps):
+        super().__init__()
+        self.w, self.b = nn.Parameter(torch.ones(maps, 1, 1)), nn.Parameter(torch.zeros(maps, 1, 1))
+
+    def forward(self, x):
+        return nn.functional.avg_pool2d(x, 2) * self.w + self.b
+
+
+class Connections(nn.Module):  # C3's weights, with the pairs Table I leaves out held at zero
+    forward = staticmethod(lambda W: W * MASK)
+
+
+class LeNet5(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.C1, self.S2, self.C3 = nn.Conv2d(1, 6, 5), Subsample(6), nn.Conv2d(6, 16, 5)
+        self.S4, self.C5 = Subsample(16), nn.Conv2d(16, 120, 5)
+        self.F6 = nn.Sequential(nn.Flatten(), nn.Linear(120, 84))
+        self.out = nn.Linear(84, 10)  # the paper uses Euclidean RBF units here
+        nn.utils.parametrize.register_parametrization(self.C3, "weight", Connections())
+
+    def forward(self, x):
+        for layer in [self.C1, self.S2, self.C3, self.S4, self.C5, self.F6]:
+            x = 1.7159 * torch.tanh(2 / 3 * layer(x))  # the paper's scaled tanh
+        return self.out(x)
+
+
+model, history = LeNet5(), []
+opt = torch.optim.Adam(model.parameters(), lr=4e-3)  # the paper used a diagonal Levenberg-Marquardt method
+for epoch in range(4):
+    for idx in train[torch.randperm(len(train))].split(64):
+        opt.zero_grad()
+        nn.functional.cross_entropy(model(X[idx]), y[idx]).backward()
+        opt.step()
+    with torch.no_grad():
+        history.append((model(X[test]).argmax(1) == y[test]).float().mean().item())
+accuracy, trainable = history[-1], sum(p.numel() for p in model.parameters()) - int((1 - MASK).sum()) * 25
+paper_layers = trainable - sum(p.numel() for p in model.out.parameters())
+print(f"trainable parameters: {trainable:,}, of which C1..F6 hold {paper_layers:,}")
+print(f"test accuracy on {len(test)} held-out digits: {accuracy:.3f}")
+assert paper_layers == 60_000, "C1..F6 should have the paper's 60,000 trainable parameters"
+assert accuracy > 0.90, "LeNet-5 should classify more than 90% of held-out digits correctly"
