@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test clean
+.PHONY: serve site test bench clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Thaw needs Python 3.11")'
@@ -17,14 +17,24 @@ $(STAMP): requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
+# axe-core (browser tests) and Lighthouse (bench), pinned in package.json / package-lock.json.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(NODE_STAMP)
+TEST_NEEDS := $(STAMP) $(if $(filter 1,$(THAW_SKIP_BROWSER)),,$(NODE_STAMP))
+
 serve: $(STAMP)  ## build the site and serve it at http://127.0.0.1:8000, rebuilding on change
-	SITE_URL=http://$(HOST):$(PORT)/ THAW_NOTEBOOK_CACHE=true $(BIN)/mkdocs serve --strict -a $(HOST):$(PORT)
+	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --strict -a $(HOST):$(PORT)
 
-site: $(STAMP)  ## strict static build into site/
-	$(BIN)/mkdocs build --strict
+site: $(STAMP)  ## strict static build into site/ (notebooks run afresh, not from .cache/)
+	THAW_NOTEBOOK_CACHE_DIR=$$(mktemp -d) $(BIN)/mkdocs build --strict
 
-test: $(STAMP)  ## every snippet, every fence, the strict build and its checks
+test: $(TEST_NEEDS)  ## every snippet, every fence, the strict build and its checks, the browser tests
 	$(BIN)/python -m pytest
+
+bench: $(STAMP) $(NODE_STAMP)  ## Lighthouse scores, page weights, `make test` and cold `make site` times
+	$(BIN)/python tools/bench.py
 
 clean:
 	rm -rf site .cache .pytest_cache

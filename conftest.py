@@ -14,3 +14,20 @@ from tests.support import markdown_it_parser
 
 def pytest_markdown_docs_markdown_it():
     return markdown_it_parser()
+
+
+# Tests that need the built site (tests/test_site.py, tests/test_browser.py) must share one
+# build and one server, so they run in one xdist worker. xdist's own `--dist loadgroup`
+# does not group them under pytest 9 (its group marker rewrites a node id pytest no longer
+# reads), so this scheduler groups them by file; every other test is scheduled on its own.
+SITE_TEST_FILES = ("tests/test_site.py", "tests/test_browser.py")
+
+
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SiteGroupScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return "site" if nodeid.split("::")[0] in SITE_TEST_FILES else nodeid
+
+    return SiteGroupScheduling(config, log)

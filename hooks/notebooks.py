@@ -6,15 +6,21 @@ notebook page and adds MathJax and Mermaid loaders that point at a CDN. This hoo
   notebook page links to (shipped once, cached by the browser);
 - drops the CDN loaders (Thaw's notebooks use neither MathJax nor Mermaid);
 - gives every notebook heading a unique, non-empty id (Korean-only headings used to get
-  empty ids, which broke the site search) and strips the "¶" anchor text from the
-  headings and the table of contents.
+  empty ids, which broke the site search), strips the "¶" anchor text, and rebuilds the
+  table of contents from the headings of the page's language (cells are bilingual);
+- keeps notebooks pages in the Korean build too (see on_files).
 """
 
 import hashlib
+import os
+import posixpath
 import re
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
+from mkdocs_jupyter.plugin import NotebookFile
 from pymdownx.slugs import slugify
 
 _slug = slugify(case="lower")
@@ -26,41 +32,54 @@ _CDN_SCRIPTS = [
 ]
 _ANCHOR = re.compile(r'<a class="anchor-link" href="#[^"]*">¶</a>')
 _HEADING = re.compile(r'<h([1-6])(?: id="([^"]*)")?([^>]*)>(.*?)</h\1>', re.DOTALL)
+_LANG_BLOCK = re.compile(r'<div lang="(?P<lang>[\w-]+)">(?P<body>.*?)</div>', re.DOTALL)
 
 
 def _is_notebook(page):
     return page.file.src_uri.endswith(".ipynb")
 
 
-def _flat(items):
-    for item in items:
-        yield item
-        yield from _flat(item.children)
+def _toc_tokens(headings):
+    """Nest (level, id, text) headings into the tokens MkDocs builds a table of contents from."""
+    root = {"level": 0, "children": []}
+    stack = [root]
+    for level, anchor, text in headings:
+        token = {"level": level, "id": anchor, "name": text, "html": text, "data-toc-label": "", "children": []}
+        while stack[-1]["level"] >= level:
+            stack.pop()
+        stack[-1]["children"].append(token)
+        stack.append(token)
+    return root["children"]
 
 
 def on_page_content(html, page, config, files):
     if not _is_notebook(page):
         return html
     html = _ANCHOR.sub("", html)
-    seen, ids = set(), []
+    seen, headings = set(), []
 
     def unique_id(match):
         level, _, attrs, inner = match.groups()
         text = re.sub(r"<[^>]+>", "", inner).strip()
-        base = _slug(text, "-") or f"section-{len(ids) + 1}"
+        base = _slug(text, "-") or f"section-{len(headings) + 1}"
         new, n = base, 1
         while new in seen:
             n += 1
             new = f"{base}-{n}"
         seen.add(new)
-        ids.append((new, text))
+        headings.append((int(level), new, text))
         return f'<h{level} id="{new}"{attrs}>{inner}</h{level}>'
 
     html = _HEADING.sub(unique_id, html)
-    toc_items = list(_flat(page.toc))
-    if len(toc_items) == len(ids):
-        for item, (new, text) in zip(toc_items, ids):
-            item.id, item.title = new, text
+    # Bilingual cells: <div lang="en"> and <div lang="ko"> blocks; CSS shows only the page's
+    # language, and the table of contents (and search sections) list only its headings.
+    language = config["theme"]["language"]
+    hidden = {
+        anchor
+        for block in _LANG_BLOCK.finditer(html) if block["lang"] != language
+        for anchor in re.findall(r'<h[1-6] id="([^"]*)"', block["body"])
+    }
+    page.toc = get_toc(_toc_tokens([h for h in headings if h[1] not in hidden]))
     return html
 
 
@@ -80,3 +99,26 @@ def on_post_page(output, page, config):
         output = pattern.sub("", output)
     link = f'<link rel="stylesheet" href="{get_relative_url(name, page.url)}">'
     return output.replace("</head>", f"{link}\n</head>", 1)
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100), which rebuilds every File plainly
+def on_files(files, config):
+    """Keep notebooks pages in both language builds.
+
+    mkdocs-jupyter marks notebooks as pages by wrapping their File (NotebookFile); the i18n
+    plugin then replaces every File with a plain one for each language, and the notebooks
+    would be copied as static files. Wrap them again, keeping the language's destination
+    (ko/notebooks/... in the Korean build).
+    """
+    i18n = config.plugins.get("i18n")
+    language = i18n.current_language if i18n else None
+    prefix = "" if not i18n or language == i18n.default_language else f"{language}/"
+    for file in [f for f in files if f.src_uri.endswith(".ipynb") and not isinstance(f, NotebookFile)]:
+        page = NotebookFile(file, config["use_directory_urls"], config["site_dir"])
+        stem = posixpath.splitext(file.src_uri)[0]
+        page.dest_path = f"{prefix}{stem}/index.html"
+        page.abs_dest_path = os.path.normpath(os.path.join(config["site_dir"], page.dest_path))
+        page.url = f"{prefix}{stem}/"
+        files.remove(file)  # in place: the i18n plugin's Files subclass resolves page.ko.md links
+        files.append(page)
+    return files

@@ -36,41 +36,51 @@ def _references():
     return entries
 
 
-def _title(docs_dir, page):
-    """A page's title: the text of its first level-1 heading."""
-    for line in (Path(docs_dir) / page).read_text(encoding="utf-8").splitlines():
+def _title(docs_dir, page, korean):
+    """A page's title, in the page's language: the text of its first level-1 heading."""
+    path = Path(docs_dir) / (page.removesuffix(".md") + ".ko.md" if korean else page)
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# "):
-            return line[2:].strip()
+            return line[2:].split("{#")[0].strip()
     return page
 
 
-def _timeline(entries, docs_dir):
-    lines = ["| Year | Event | Source | Told in |", "|---|---|---|---|"]
+def _timeline(entries, docs_dir, korean):
+    head = "| 연도 | 사건 | 출처 | 다룬 곳 |" if korean else "| Year | Event | Source | Told in |"
+    lines = [head, "|---|---|---|---|"]
     for e in sorted(_load("timeline.yml"), key=lambda e: e["year"]):
-        chapter = f"[{_title(docs_dir, e['chapter'])}]({e['chapter']})" if e.get("chapter") else ""
-        lines.append(f"| {e['year']} | {_cell(e['event'])} | {_cite(e['source'], entries)} | {chapter} |")
+        chapter = f"[{_title(docs_dir, e['chapter'], korean)}]({e['chapter']})" if e.get("chapter") else ""
+        event = e["event_ko"] if korean else e["event"]
+        lines.append(f"| {e['year']} | {_cell(event)} | {_cite(e['source'], entries)} | {chapter} |")
     return "\n".join(lines)
 
 
 def on_page_markdown(markdown, page, config, files):
+    korean = page.file.src_uri.endswith(".ko.md")
     if "<!-- thaw:ledger -->" in markdown:
-        markdown = markdown.replace("<!-- thaw:ledger -->", _ledger(_references()))
+        markdown = markdown.replace("<!-- thaw:ledger -->", _ledger(_references(), korean))
     if "<!-- thaw:timeline -->" in markdown:
-        markdown = markdown.replace("<!-- thaw:timeline -->", _timeline(_references(), config["docs_dir"]))
+        markdown = markdown.replace("<!-- thaw:timeline -->", _timeline(_references(), config["docs_dir"], korean))
     return markdown
 
 
-def _ledger(entries):
+VERDICTS_KO = {"holds": "맞음", "imprecise": "부정확", "wrong": "틀림", "opinion": "의견"}
+
+
+def _ledger(entries, korean):
     rows = _load("claims.yml")
-    lines = ["| Claim | The essay says | Verdict | What the record says | Sources | Shown in |",
-             "|---|---|---|---|---|---|"]
+    head = ("| 주장 | 글의 내용 | 판정 | 기록 | 출처 | 확인하는 곳 |" if korean else
+            "| Claim | The essay says | Verdict | What the record says | Sources | Shown in |")
+    lines = [head, "|---|---|---|---|---|---|"]
+    ko = "_ko" if korean else ""
     for row in rows:
-        shown = f"[{_cell(row['chapter_title'])}]({row['chapter']})"
+        shown = f"[{_cell(row['chapter_title' + ko])}]({row['chapter']})"
         if row.get("snippet"):
             shown += f"<br>`{row['snippet']}`"
+        verdict = VERDICTS_KO[row["verdict"]] if korean else row["verdict"]
         lines.append(
-            f'| <span id="{row["id"].lower()}">{row["id"]}</span> | {_cell(row["claim"])} '
-            f'| <span class="thaw-verdict thaw-verdict--{row["verdict"]}">{row["verdict"]}</span> '
-            f'| {_cell(row["record"])} | {"; ".join(_cite(r, entries) for r in row["sources"])} | {shown} |'
+            f'| <span id="{row["id"].lower()}">{row["id"]}</span> | {_cell(row["claim" + ko])} '
+            f'| <span class="thaw-verdict thaw-verdict--{row["verdict"]}">{verdict}</span> '
+            f'| {_cell(row["record" + ko])} | {"; ".join(_cite(r, entries) for r in row["sources"])} | {shown} |'
         )
     return "\n".join(lines)

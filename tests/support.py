@@ -4,6 +4,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -41,8 +42,31 @@ def mkdocs_build(config: Path, site_dir: Path, cwd: Path) -> subprocess.Complete
     """Run a strict `mkdocs build`; the finished process has the whole log in .stdout."""
     # No MPLBACKEND here: notebooks need the inline backend to show their figures.
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
-    env.update(NO_MKDOCS_2_WARNING="1", THAW_NOTEBOOK_CACHE="false")
+    # A fresh notebook cache: nothing carries over from an earlier build.
+    env.update(NO_MKDOCS_2_WARNING="1", THAW_NOTEBOOK_CACHE_DIR=tempfile.mkdtemp(prefix="thaw-nb-"))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600,
     )
+
+
+FENCE = re.compile(r"^(?P<indent>\s*)(?P<ticks>`{3,}|~{3,})\s*(?P<info>\{?\s*\.?(?:python|py|python3)\b.*)$")
+
+
+def python_fences(path: Path):
+    """Every Python fence in a page, nested or not: (line, info, body)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    i = 0
+    while i < len(lines):
+        match = FENCE.match(lines[i])
+        if not match:
+            i += 1
+            continue
+        start, ticks, indent = i + 1, match["ticks"], len(match["indent"])
+        body = []
+        i += 1
+        while i < len(lines) and not lines[i].strip().startswith(ticks):
+            body.append(lines[i][indent:])
+            i += 1
+        yield start, match["info"], "\n".join(body) + "\n"
+        i += 1

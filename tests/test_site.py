@@ -10,32 +10,10 @@ import pytest
 from markdown_it import MarkdownIt
 from mkdocs.config import load_config
 
-from support import ROOT, includes_only, markdown_it_parser, runs_at_build
+from support import ROOT, includes_only, markdown_it_parser, python_fences, runs_at_build
 
-pytestmark = [pytest.mark.site, pytest.mark.xdist_group("site")]
+pytestmark = pytest.mark.site
 DOCS = ROOT / "docs"
-FENCE = re.compile(r"^(?P<indent>\s*)(?P<ticks>`{3,}|~{3,})\s*(?P<info>\{?\s*\.?(?:python|py|python3)\b.*)$")
-
-
-def python_fences(path: Path):
-    """Every Python fence in a page, nested or not: (line, info, body)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    i = 0
-    while i < len(lines):
-        match = FENCE.match(lines[i])
-        if not match:
-            i += 1
-            continue
-        start, ticks, indent = i + 1, match["ticks"], len(match["indent"])
-        body = []
-        i += 1
-        while i < len(lines) and not lines[i].strip().startswith(ticks):
-            body.append(lines[i][indent:])
-            i += 1
-        yield start, match["info"], "\n".join(body) + "\n"
-        i += 1
-
-
 def pytest_markdown_docs_lines(path: Path) -> set[int]:
     """Lines of the fences pytest-markdown-docs will run in this page (same parser it uses)."""
     parser: MarkdownIt = markdown_it_parser()
@@ -153,3 +131,34 @@ def test_notebook_pages_show_their_figures(site):
 def test_no_page_is_a_placeholder():
     stubs = [str(p.relative_to(ROOT)) for p in DOCS.rglob("*.md") if "PLACEHOLDER" in p.read_text(encoding="utf-8")]
     assert not stubs, f"unfinished pages: {stubs}"
+
+
+class _Ids(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids = set()
+
+    def handle_starttag(self, tag, attrs):
+        if re.fullmatch(r"h[1-6]", tag):
+            self.ids.update(value for name, value in attrs if name == "id")
+
+
+def heading_ids(path):
+    parser = _Ids()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.ids
+
+
+def test_korean_pages_keep_the_english_anchors(site):
+    """Links and the ledger point at English anchors; the Korean pages must have them too."""
+    site_dir, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    problems = []
+    for page in sorted(p for p in DOCS.rglob("*.md") if not p.name.endswith(".ko.md")):
+        rel = page.relative_to(DOCS).with_suffix("")
+        html_dir = rel.parent if rel.name == "index" else rel
+        en, ko = site_dir / html_dir / "index.html", site_dir / "ko" / html_dir / "index.html"
+        missing = heading_ids(en) - heading_ids(ko) if ko.is_file() else {"(no page)"}
+        if missing:
+            problems.append(f"ko/{html_dir}: lacks {sorted(missing)}")
+    assert not problems, "\n".join(problems)

@@ -1,0 +1,394 @@
+"""The built site in a real browser: offline, search, navigation, copy, notebooks, math, axe.
+
+Debian's Chromium (`apt-get install chromium`), driven by Playwright from PyPI; never
+`playwright install`. The site from the session build (tests/conftest.py) is served on
+127.0.0.1 at the port of its site_url (8000 unless SITE_URL says otherwise): Material's
+instant navigation only takes over links when the page's origin matches site_url.
+Every other host is unreachable: Chromium resolves no name but 127.0.0.1.
+
+One browser and one context for the session; each page of the site is loaded once
+(`crawl`) and the per-page checks read what that visit recorded.
+Set THAW_SKIP_BROWSER=1 to skip these tests (they then say why); without it, a missing
+Chromium, Playwright or axe-core fails them with the command that installs it.
+"""
+
+import functools
+import http.server
+import json
+import os
+import re
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from support import ROOT
+
+pytestmark = pytest.mark.site
+
+CHROMIUM = Path(os.environ.get("THAW_CHROMIUM", "/usr/bin/chromium"))
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_PATH = "/__thaw_test__/axe.min.js"  # served beside the site, so Chromium caches the compiled script
+LOCAL_HOST = "127.0.0.1"
+CHROMIUM_ARGS = [
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+    f"--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE {LOCAL_HOST}",
+]
+SNIPPET = ROOT / "snippets" / "vanishing_gradients.py"
+CHAPTER = "vanishing-gradients/"
+NOTEBOOK = "notebooks/vanishing_gradients_lab/"
+DARK_TOO = ["", CHAPTER, NOTEBOOK]  # also checked with axe in the dark scheme
+AXE_RUN = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  return result.violations
+    .filter(v => v.impact === "serious" || v.impact === "critical")
+    .map(v => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length}x, e.g. `
+      + v.nodes.slice(0, 3).map(n => n.target.join(" ")
+        + " -> " + n.failureSummary.replace(/\\s+/g, " ").slice(0, 160)).join(" | ") + ")");
+}"""
+RAW_TEX = """() => {
+  const main = document.querySelector("article.md-content__inner") || document.body;
+  const copy = main.cloneNode(true);
+  copy.querySelectorAll("pre, code, script, style, .highlight").forEach(el => el.remove());
+  const text = copy.textContent;
+  const hit = text.match(/\\\\[(\\[]|\\\\begin\\{|\\$\\$/);
+  return {
+    raw: hit ? text.slice(Math.max(0, hit.index - 40), hit.index + 40) : null,
+    unconverted: main.querySelectorAll(".arithmatex:not(:has(math))").length,
+    math: main.querySelectorAll("math").length,
+    drawn: [...main.querySelectorAll("math")]
+      .filter(m => m.closest("details:not([open])") || m.getBoundingClientRect().width > 0).length,
+  };
+}"""
+
+FIGURES = """() => {
+  const wrapper = document.querySelector(".jupyter-wrapper");
+  const images = [...wrapper.querySelectorAll("img")].map(img => ({
+    what: "img " + img.src.slice(0, 40), ok: img.complete && img.naturalWidth > 0}));
+  const drawings = [...wrapper.querySelectorAll(".jp-OutputArea-output svg")]
+    .filter(svg => !svg.parentElement.closest("svg"))
+    .map(svg => ({what: "inline svg", ok: svg.getBoundingClientRect().width > 0}));
+  return images.concat(drawings);
+}"""
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """The built site as a static host would serve it, plus axe-core at AXE_PATH; no log lines."""
+
+    def translate_path(self, path):
+        return str(AXE) if path == AXE_PATH else super().translate_path(path)
+
+    def log_message(self, *args):
+        pass
+
+
+def _need(condition: bool, problem: str, fix: str):
+    """A missing tool fails the test with the command that installs it (or skips, if asked)."""
+    if condition:
+        return
+    if os.environ.get("THAW_SKIP_BROWSER") == "1":
+        pytest.skip(f"THAW_SKIP_BROWSER=1: browser tests skipped ({problem})")
+    pytest.fail(f"{problem}. Install it with:\n    {fix}\n"
+                "(or set THAW_SKIP_BROWSER=1 to skip the browser tests)", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if os.environ.get("THAW_SKIP_BROWSER") == "1":
+        pytest.skip("THAW_SKIP_BROWSER=1: browser tests skipped")
+    _need(CHROMIUM.exists(), f"Chromium not found at {CHROMIUM}",
+          "apt-get update && apt-get install -y chromium\n"
+          "(Debian's package; elsewhere point THAW_CHROMIUM at a Chrome or Chromium binary)")
+    _need(AXE.exists(), f"axe-core not found at {AXE.relative_to(ROOT)}", "npm ci   (in the repository root)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _need(False, "Playwright is not installed in this environment",
+              ".venv/bin/pip install -r requirements.txt")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _reserved_socket(request, port):
+    """The listening socket tests/conftest.py reserved for the site (fixture `site_socket`), if any."""
+    try:
+        sock = request.getfixturevalue("site_socket")
+    except pytest.FixtureLookupError:
+        return None
+    return sock if sock.getsockname()[1] == port else None
+
+
+@pytest.fixture(scope="session")
+def origin(site, request):
+    """Serve the built site on 127.0.0.1 at its site_url's port; yields 'http://127.0.0.1:PORT/'."""
+    site_dir, build = site
+    if build.returncode != 0:
+        pytest.fail("the build failed; see test_strict_build_succeeds", pytrace=False)
+    first = re.search(r"<loc>([^<]+)</loc>", (site_dir / "sitemap.xml").read_text(encoding="utf-8"))
+    url = urlparse(first[1])
+    if url.scheme != "http" or url.hostname != LOCAL_HOST or url.path not in ("", "/"):
+        pytest.fail(f"the browser tests serve the site at http://{LOCAL_HOST}:PORT/, but it was built for "
+                    f"{first[1]}: unset SITE_URL or set it to http://{LOCAL_HOST}:PORT/", pytrace=False)
+    port = url.port or 80
+    base = f"http://{LOCAL_HOST}:{port}/"
+    handler = functools.partial(_SiteHandler, directory=str(site_dir))
+    reserved = _reserved_socket(request, port)
+    if reserved is not None:  # a port the session held since before the build: nobody else has it
+        server = http.server.ThreadingHTTPServer((LOCAL_HOST, port), handler, bind_and_activate=False)
+        server.socket.close()
+        server.socket = reserved
+    else:
+        try:
+            server = http.server.ThreadingHTTPServer((LOCAL_HOST, port), handler)
+        except OSError as error:
+            pytest.fail(f"cannot serve the site on {base} ({error}). Instant navigation needs the site "
+                        f"served at its site_url. Stop whatever uses port {port} (`make serve`?), "
+                        f"or run the tests with another one: SITE_URL=http://{LOCAL_HOST}:8123/ make test",
+                        pytrace=False)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield base
+    server.shutdown()
+    if reserved is None:
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def context(browser, origin):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-US")
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin.rstrip("/"))
+    ctx.set_default_timeout(10_000)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    tab = context.new_page()
+    yield tab
+    tab.close()
+
+
+def site_pages(site_dir: Path, base: str) -> list[str]:
+    """Every page in the sitemap, in both languages (each <loc> and its alternates), then 404."""
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    urls = re.findall(r"<loc>([^<]+)</loc>", sitemap) + re.findall(r'hreflang="[^"]+" href="([^"]+)"', sitemap)
+    paths = dict.fromkeys(urlparse(u).path.lstrip("/") for u in urls)  # ordered, no duplicates
+    return [base + p for p in paths] + [base + "404.html"]
+
+
+class Visit:
+    """What one page load recorded."""
+
+    def __init__(self, url):
+        self.url, self.errors, self.foreign, self.axe, self.axe_dark, self.math = url, [], [], [], None, None
+
+
+@pytest.fixture(scope="session")
+def crawl(context, origin, site):
+    """Load every page once: console errors, requests elsewhere, axe-core, math. {path: Visit}."""
+    site_dir, _ = site
+    axe = origin.rstrip("/") + AXE_PATH
+    visits: dict[str, Visit] = {}
+    current: list[Visit] = []
+
+    def on_request(request):
+        url = urlparse(request.url)
+        if url.scheme not in ("data", "blob", "about") and url.hostname != LOCAL_HOST:
+            current[-1].foreign.append(request.url)
+
+    def on_console(message):
+        if message.type == "error":
+            location = message.location.get("url", "")
+            current[-1].errors.append(f"console: {message.text} {location}".strip())
+
+    def on_response(response):
+        if response.status >= 400 and urlparse(response.url).hostname == LOCAL_HOST:
+            current[-1].errors.append(f"HTTP {response.status}: {response.url}")
+
+    tab = context.new_page()
+    tab.on("request", on_request)
+    tab.on("console", on_console)
+    tab.on("pageerror", lambda error: current[-1].errors.append(f"uncaught: {error}"))
+    tab.on("response", on_response)
+    for url in site_pages(site_dir, origin):
+        visit = Visit(url)
+        current.append(visit)
+        if tab.goto(url, wait_until="load") is None:  # HTTP errors are recorded by on_response
+            visit.errors.append(f"no response: {url}")
+        tab.add_script_tag(url=axe)
+        visit.axe = tab.evaluate(AXE_RUN)
+        visit.math = tab.evaluate(RAW_TEX)
+        visits[url[len(origin):]] = visit
+    tab.wait_for_load_state("networkidle")  # late requests of the last page count too
+    tab.close()
+
+    dark = context.new_page()
+    dark.emulate_media(color_scheme="dark")
+    for path in DARK_TOO:
+        if path in visits:
+            dark.goto(origin + path, wait_until="load")
+            dark.add_script_tag(url=axe)
+            visits[path].axe_dark = dark.evaluate(AXE_RUN)
+    dark.close()
+    return visits
+
+
+def _report(visits, what) -> str:
+    lines = [f"{path or '(home)'}: {item}" for path, visit in visits.items() for item in what(visit)]
+    return "\n".join(lines)
+
+
+def test_every_page_loads_without_errors(crawl):
+    assert "" in crawl and len(crawl) > 2, "the crawl found no pages: is sitemap.xml empty?"
+    problems = _report(crawl, lambda v: v.errors)
+    assert not problems, "console errors or failed loads:\n" + problems
+
+
+def test_no_request_leaves_127_0_0_1(crawl):
+    problems = _report(crawl, lambda v: v.foreign)
+    assert not problems, "the site must work offline; these pages asked another host:\n" + problems
+
+
+def test_axe_finds_no_serious_or_critical_violation(crawl):
+    problems = _report(crawl, lambda v: v.axe)
+    dark = _report(crawl, lambda v: v.axe_dark or [])
+    assert not problems and not dark, (
+        "axe-core (light scheme):\n" + problems + ("\naxe-core (dark scheme):\n" + dark if dark else ""))
+
+
+def test_math_is_rendered(crawl):
+    problems = _report(crawl, lambda v: ([f"raw TeX visible: ...{v.math['raw']}..."] if v.math["raw"] else [])
+                       + ([f"{v.math['unconverted']} formulas not converted to MathML"]
+                          if v.math["unconverted"] else [])
+                       + ([f"{v.math['math'] - v.math['drawn']} MathML formulas take no space"]
+                          if v.math["drawn"] < v.math["math"] else []))
+    assert not problems, problems
+    assert crawl[CHAPTER].math["math"] > 0, f"{CHAPTER}: no MathML on the page (the chapter has formulas)"
+
+
+def _open_search(page, query: str, korean: bool = False):
+    page.locator("input.md-search__input").click()
+    box = page.locator("input.md-search__input")
+    if korean:  # press_sequentially types Hangul without key events; Material listens for them
+        box.fill(query)
+        box.press("End")
+    else:
+        box.press_sequentially(query, delay=30)
+    results = page.locator(".md-search-result__item a.md-search-result__link")
+    results.first.wait_for(state="attached")
+    return results
+
+
+def _result_paths(page, results) -> list[str]:
+    page.wait_for_timeout(150)  # results render in one batch; let it finish
+    return [urlparse(href).path for href in results.evaluate_all("els => els.map(a => a.href)")]
+
+
+def test_search_finds_lenet_and_highlights_it(page, origin):
+    page.goto(origin)
+    results = _open_search(page, "LeNet")
+    paths = _result_paths(page, results)
+    assert "/lenet5/" in paths, f"searching 'LeNet' should find the LeNet-5 chapter; results: {paths}"
+    page.evaluate("window.__thawNoReload = true")
+    results.nth(paths.index("/lenet5/")).click()
+    page.wait_for_url(re.compile(r"/lenet5/\?h="))
+    marks = page.locator("article mark[data-md-highlight]")
+    marks.first.wait_for()
+    assert "lenet" in marks.first.inner_text().lower(), "the search term should be highlighted on the page"
+    assert page.evaluate("window.__thawNoReload === true"), "the result link reloaded the whole page"
+
+
+def test_search_finds_korean_words(page, origin):
+    page.goto(origin + CHAPTER)
+    word = "루트에리노"  # the essay's author, credited on the home page
+    results = _open_search(page, word, korean=True)
+    paths = _result_paths(page, results)
+    assert {"/", "/ko/"} & set(paths), f"searching {word!r} should find the home page; results: {paths}"
+
+
+@pytest.mark.parametrize("start, word, expected", [
+    ("ko/", "기울기", "/ko/vanishing-gradients/"),      # vanishing gradient
+    ("ko/", "역전파", "/ko/backpropagation/"),          # backpropagation
+    ("ko/", "르쿤", "/ko/lenet5/"),                     # LeCun
+    ("ko/", "LeNet", "/ko/lenet5/"),
+    ("", "torch", "/notebooks/"),                       # the lab notebooks' code
+    ("ko/", "torch", "/ko/notebooks/"),
+])
+def test_search_works_in_both_languages(page, origin, start, word, expected):
+    page.goto(origin + start)
+    results = _open_search(page, word, korean=not word.isascii())
+    paths = _result_paths(page, results)
+    assert any(p.startswith(expected) for p in paths), (
+        f"searching {word!r} from /{start} should find a page under {expected}; results: {paths}")
+
+
+def test_instant_navigation_keeps_the_page(page, origin):
+    page.goto(origin)
+    page.evaluate("window.__thawMarker = 'still here'")
+    page.locator(f"nav.md-nav--primary a[href$='{CHAPTER}']").first.click()
+    page.wait_for_url(origin + CHAPTER)
+    page.locator("article h1").first.wait_for()
+    assert "anishing" in page.locator("article h1").first.inner_text(), "the chapter did not open"
+    assert page.evaluate("window.__thawMarker") == "still here", (
+        "clicking a nav link reloaded the page: instant navigation is off, "
+        "or the page's origin differs from site_url")
+
+
+def _first_difference(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+
+
+def test_copy_button_copies_the_snippet_exactly(page, origin):
+    page.goto(origin + CHAPTER)
+    title = page.locator(".filename", has_text=f"snippets/{SNIPPET.name}")
+    block = page.locator(".highlight", has=title).first
+    block.hover()
+    block.get_by_title("Copy to clipboard").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    expected = SNIPPET.read_text(encoding="utf-8")
+    # The page's code block drops the file's final newline; every other character must match.
+    assert copied == expected.removesuffix("\n"), (
+        f"the copy button should copy {SNIPPET.relative_to(ROOT)} exactly; got {len(copied)} characters "
+        f"for {len(expected)}, first difference at character {_first_difference(copied, expected)}")
+
+
+def _notebook_pages() -> list[str]:
+    """The page of each lab notebook in docs/ (mkdocs-jupyter renders x.ipynb at x/)."""
+    return sorted(p.relative_to(ROOT / "docs").with_suffix("").as_posix() + "/"
+                  for p in (ROOT / "docs").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+
+
+def test_notebook_pages_show_figures_and_offer_the_notebook(page, origin, context):
+    notebooks = _notebook_pages()
+    assert NOTEBOOK in notebooks, f"{NOTEBOOK} is not a lab notebook page; found {notebooks}"
+    for path in notebooks:
+        response = page.goto(origin + path)
+        assert response.ok, f"{path}: HTTP {response.status}"
+        assert page.locator(".jupyter-wrapper").count(), f"{path}: not rendered as a notebook"
+        figures = page.evaluate(FIGURES)
+        broken = [f["what"] for f in figures if not f["ok"]]
+        assert not broken, f"{path}: figures that did not load or take no space: {broken}"
+        if path == NOTEBOOK:
+            assert figures, f"{path}: the lab should show its figures; the page has none"
+        link = page.locator("a.md-content__button[download]")
+        assert link.count() == 1, f"{path}: no notebook download button"
+        href = link.evaluate("a => a.href")
+        response = context.request.get(href)
+        assert response.ok, f"{path}: the download link {href} answers HTTP {response.status}"
+        notebook = json.loads(response.body())
+        served = Path(unquote(urlparse(href).path).lstrip("/"))  # notebooks/x/x.ipynb
+        source = ROOT / "docs" / served.parent.parent / served.name
+        assert "cells" in notebook and "nbformat" in notebook, f"{path}: the download is not a notebook"
+        if source.exists():
+            assert response.body() == source.read_bytes(), f"{path}: the download differs from {source.name}"
