@@ -9,6 +9,8 @@ A Python fence runs in exactly one place:
 tests/test_site.py::test_every_fence_and_notebook_runs checks that nothing falls through.
 """
 
+import pytest
+
 from tests.support import markdown_it_parser
 
 
@@ -23,6 +25,7 @@ def pytest_markdown_docs_markdown_it():
 SITE_TEST_FILES = ("tests/test_site.py", "tests/test_browser.py")
 
 
+@pytest.hookimpl(optionalhook=True)  # a run with `-p no:xdist` has no such hook
 def pytest_xdist_make_scheduler(config, log):
     from xdist.scheduler import LoadScopeScheduling
 

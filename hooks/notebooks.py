@@ -3,7 +3,8 @@
 mkdocs-jupyter (nbconvert's lab template) puts about 590 KB of CSS inline in every
 notebook page and adds MathJax and Mermaid loaders that point at a CDN. This hook
 - moves the notebook CSS into one file, assets/notebook.<hash>.css, that every
-  notebook page links to (shipped once, cached by the browser);
+  notebook page links to (shipped once, cached by the browser), pruned to the rules the
+  notebook pages can use;
 - drops the CDN loaders (Thaw's notebooks use neither MathJax nor Mermaid);
 - gives every notebook heading a unique, non-empty id (Korean-only headings used to get
   empty ids, which broke the site search), strips the "¶" anchor text, and rebuilds the
@@ -83,6 +84,33 @@ def on_page_content(html, page, config, files):
     return html
 
 
+_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+_stylesheet = {"name": None, "css": "", "classes": set()}
+
+
+def _prune(css, used):
+    """Keep the rules that can match: every class of at least one of its selectors is used.
+
+    A rule is kept or dropped whole (its selector list is never rewritten), and at-rules
+    other than @media and @supports are kept as they are.
+    """
+    out, i = [], 0
+    while (j := css.find("{", i)) >= 0:
+        depth, k = 1, j + 1
+        while depth and k < len(css):
+            depth += {"{": 1, "}": -1}.get(css[k], 0)
+            k += 1
+        prelude, body = css[i:j].strip(), css[j + 1:k - 1]
+        if prelude.startswith(("@media", "@supports")):
+            inner = _prune(body, used)
+            if inner:
+                out.append(f"{prelude}{{{inner}}}")
+        elif prelude.startswith("@") or any(set(_CLASS.findall(part)) <= used for part in prelude.split(",")):
+            out.append(f"{prelude}{{{body}}}")
+        i = k
+    return "".join(out)
+
+
 def on_post_page(output, page, config):
     if not _is_notebook(page):
         return output
@@ -90,15 +118,28 @@ def on_post_page(output, page, config):
     if not css:
         return output
     name = f"assets/notebook.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
-    target = Path(config["site_dir"]) / name
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(css, encoding="utf-8")
+    _stylesheet.update(name=name, css=css)
+    _stylesheet["classes"] |= {c for attr in re.findall(r'class="([^"]*)"', output) for c in attr.split()}
     output = _STYLE.sub("", output)
     for pattern in _CDN_SCRIPTS:
         output = pattern.sub("", output)
     link = f'<link rel="stylesheet" href="{get_relative_url(name, page.url)}">'
     return output.replace("</head>", f"{link}\n</head>", 1)
+
+
+def on_post_build(config):
+    """Write the notebook stylesheet once, pruned to the classes the notebook pages use.
+
+    JupyterLab's stylesheet is about 590 KB, for every widget JupyterLab has; the rendered
+    notebooks use a small part of it, and the rest would only delay the page.
+    """
+    if not _stylesheet["name"]:
+        return
+    css = re.sub(r"/\*.*?\*/", "", _stylesheet["css"], flags=re.DOTALL)
+    css = re.sub(r"@charset[^;]*;", "", css)
+    target = Path(config["site_dir"]) / _stylesheet["name"]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(_prune(css, _stylesheet["classes"]), encoding="utf-8")
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100), which rebuilds every File plainly

@@ -16,6 +16,8 @@ DATA = Path(__file__).parent.parent / "data"
 
 def _cite(ref_id, entries):
     entry = entries[ref_id]
+    if entry.get("short"):  # an organisation, not a list of people
+        return f"[{entry['short']}, {entry['year']}](references.md#{ref_id})"
     names = [a.strip().split()[-1] for a in entry["authors"].split(",")]
     who = names[0] if len(names) == 1 else f"{names[0]} & {names[1]}" if len(names) == 2 else f"{names[0]} et al."
     return f"[{who}, {entry['year']}](references.md#{ref_id})"
@@ -64,7 +66,7 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-VERDICTS_KO = {"holds": "맞음", "imprecise": "부정확", "wrong": "틀림", "opinion": "의견"}
+VERDICTS_KO = {"holds": "성립", "imprecise": "부정확", "wrong": "틀림", "opinion": "의견"}
 
 
 def _ledger(entries, korean):

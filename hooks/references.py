@@ -30,7 +30,7 @@ def _link(entry):
 
 
 def _surname(entry):
-    return entry["authors"].split(",")[0].split()[-1].lower()
+    return (entry.get("short") or entry["authors"].split(",")[0].split()[-1]).lower()
 
 
 def on_page_markdown(markdown, page, config, files):

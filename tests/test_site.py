@@ -4,9 +4,10 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 import pytest
+import yaml
 from markdown_it import MarkdownIt
 from mkdocs.config import load_config
 
@@ -162,3 +163,31 @@ def test_korean_pages_keep_the_english_anchors(site):
         if missing:
             problems.append(f"ko/{html_dir}: lacks {sorted(missing)}")
     assert not problems, "\n".join(problems)
+
+
+def test_every_internal_link_leads_to_a_page(site):
+    """Links the strict build cannot see (in notebook cells, in fence output) must work too:
+    every relative link leads to a page, and its #anchor to an id on that page."""
+    site_dir, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    ids = {}
+
+    def ids_of(path):
+        if path not in ids:
+            ids[path] = set(re.findall(r'\bid="([^"]+)"', path.read_text(encoding="utf-8")))
+        return ids[path]
+
+    dead = set()
+    for page in site_dir.rglob("*.html"):
+        for href in re.findall(r'<a [^>]*href="([^"?]+)"', page.read_text(encoding="utf-8")):
+            if urlparse(href).scheme or href.startswith(("/", "mailto:")):
+                continue
+            path, _, anchor = unquote(href).partition("#")
+            target = (page.parent / path).resolve() if path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                dead.add(f"{page.relative_to(site_dir)}: {href}")
+            elif anchor and target.suffix == ".html" and anchor not in ids_of(target):
+                dead.add(f"{page.relative_to(site_dir)}: {href} (no such anchor)")
+    assert not dead, "links to nothing:\n" + "\n".join(sorted(dead))
