@@ -10,11 +10,14 @@ sections, reference entries) like any other link: a dead one fails the strict bu
 from pathlib import Path
 
 import yaml
+from mkdocs.exceptions import PluginError
 
 DATA = Path(__file__).parent.parent / "data"
 
 
 def _cite(ref_id, entries):
+    if ref_id not in entries:
+        raise PluginError(f"data/claims.yml or data/timeline.yml cites {ref_id!r}, which is not in data/references/")
     entry = entries[ref_id]
     if entry.get("short"):  # an organisation, not a list of people
         return f"[{entry['short']}, {entry['year']}](references.md#{ref_id})"
