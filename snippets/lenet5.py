@@ -45,7 +45,7 @@ class LeNet5(nn.Module):
 
 model, history = LeNet5(), []
 opt = torch.optim.Adam(model.parameters(), lr=4e-3)  # the paper used a diagonal Levenberg-Marquardt method
-for epoch in range(4):
+for epoch in range(3):
     for idx in train[torch.randperm(len(train))].split(64):
         opt.zero_grad()
         nn.functional.cross_entropy(model(X[idx]), y[idx]).backward()
