@@ -119,17 +119,8 @@ def browser():
         chromium.close()
 
 
-def _reserved_socket(request, port):
-    """The listening socket tests/conftest.py reserved for the site (fixture `site_socket`), if any."""
-    try:
-        sock = request.getfixturevalue("site_socket")
-    except pytest.FixtureLookupError:
-        return None
-    return sock if sock.getsockname()[1] == port else None
-
-
 @pytest.fixture(scope="session")
-def origin(site, request):
+def origin(site):
     """Serve the built site on 127.0.0.1 at its site_url's port; yields 'http://127.0.0.1:PORT/'."""
     site_dir, build = site
     if build.returncode != 0:
@@ -142,25 +133,17 @@ def origin(site, request):
     port = url.port or 80
     base = f"http://{LOCAL_HOST}:{port}/"
     handler = functools.partial(_SiteHandler, directory=str(site_dir))
-    reserved = _reserved_socket(request, port)
-    if reserved is not None:  # a port the session held since before the build: nobody else has it
-        server = http.server.ThreadingHTTPServer((LOCAL_HOST, port), handler, bind_and_activate=False)
-        server.socket.close()
-        server.socket = reserved
-    else:
-        try:
-            server = http.server.ThreadingHTTPServer((LOCAL_HOST, port), handler)
-        except OSError as error:
-            pytest.fail(f"cannot serve the site on {base} ({error}). Instant navigation needs the site "
-                        f"served at its site_url. Stop whatever uses port {port} (`make serve`?), "
-                        f"or run the tests with another one: SITE_URL=http://{LOCAL_HOST}:8123/ make test",
-                        pytrace=False)
+    try:
+        server = http.server.ThreadingHTTPServer((LOCAL_HOST, port), handler)
+    except OSError as error:
+        pytest.fail(f"cannot serve the site on {base} ({error}). Instant navigation needs the site "
+                    f"served at its site_url. Stop whatever uses port {port}, or run the tests with "
+                    f"another one: SITE_URL=http://{LOCAL_HOST}:8123/ make test", pytrace=False)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield base
     server.shutdown()
-    if reserved is None:
-        server.server_close()
+    server.server_close()
 
 
 @pytest.fixture(scope="session")
