@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test bench clean
+.PHONY: serve site test seeds bench bench-code clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Thaw needs Python 3.11")'
@@ -33,8 +33,14 @@ site: $(STAMP)  ## strict static build into site/ (notebooks run afresh, not fro
 test: $(TEST_NEEDS)  ## every snippet, every fence, the strict build and its checks, the browser tests
 	$(BIN)/python -m pytest
 
+seeds: $(STAMP)  ## every snippet with seeds 0..9 (ARGS="-v dropout": whole output, one snippet); exit 1 if an assert fails
+	$(BIN)/python tools/seeds.py $(ARGS)
+
 bench: $(STAMP) $(NODE_STAMP)  ## Lighthouse scores, page weights, `make test` and cold `make site` times
 	$(BIN)/python tools/bench.py
+
+bench-code: $(STAMP)  ## wall time of every snippet and lab notebook, against their budgets (3 s, 10 s)
+	$(BIN)/python tools/bench.py --code-only
 
 clean:
 	rm -rf site .cache .pytest_cache

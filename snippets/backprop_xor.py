@@ -2,7 +2,8 @@
 import numpy as np
 import torch
 
-rng = np.random.default_rng(0)
+SEED = 0
+rng = np.random.default_rng(SEED)
 RUNS, STEPS, LR = 100, 3000, 2.0
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 Y = np.array([[0], [1], [1], [0]], dtype=float)

@@ -28,14 +28,15 @@ def deep_relu_net(batch_norm):
 
 def test_accuracy(batch_norm, lr):
     model = deep_relu_net(batch_norm)
-    opt = torch.optim.SGD(model.parameters(), lr=lr)  # plain SGD, no momentum
     n = len(X_train) // BATCH * BATCH  # full batches only: batch statistics need enough rows
     for _ in range(EPOCHS):
         model.train()
         for idx in torch.randperm(len(X_train))[:n].view(-1, BATCH):
-            opt.zero_grad()
+            model.zero_grad()
             nn.functional.cross_entropy(model(X_train[idx]), y_train[idx]).backward()
-            opt.step()
+            with torch.no_grad():
+                for p in model.parameters():
+                    p -= lr * p.grad  # plain SGD, no momentum
     model.eval()
     with torch.no_grad():
         return (model(X_test).argmax(1) == y_test).float().mean().item()

@@ -20,11 +20,16 @@ def fit_and_test(p_input, p_hidden):
                           nn.Linear(64, WIDTH), nn.ReLU(), nn.Dropout(p_hidden),
                           nn.Linear(WIDTH, WIDTH), nn.ReLU(), nn.Dropout(p_hidden),
                           nn.Linear(WIDTH, 10))
-    opt = torch.optim.Adam(model.parameters(), lr=3e-3)
-    for _ in range(STEPS):  # full batch: all 100 training digits at every step
-        opt.zero_grad()
+    params = list(model.parameters())
+    mean, square = [torch.zeros_like(p) for p in params], [torch.zeros_like(p) for p in params]
+    for t in range(1, STEPS + 1):  # full batch: all 100 training digits at every step
+        model.zero_grad()
         nn.functional.cross_entropy(model(X[train]), y[train]).backward()
-        opt.step()
+        with torch.no_grad():  # Adam (Kingma & Ba, 2015), learning rate 3e-3
+            for p, m, v in zip(params, mean, square):
+                m.mul_(0.9).add_(0.1 * p.grad)  # running mean of the gradient
+                v.mul_(0.999).add_(0.001 * p.grad ** 2)  # and of its square
+                p -= 3e-3 * (m / (1 - 0.9 ** t)) / ((v / (1 - 0.999 ** t)).sqrt() + 1e-8)
     model.eval()  # dropout is switched off at test time
     with torch.no_grad():
         logits = model(X[test])

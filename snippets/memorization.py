@@ -19,16 +19,20 @@ y_train, y_test = torch.tensor(y_train), torch.tensor(y_test)
 def fit(labels):
     """Full-batch Adam until every training label is predicted; returns the accuracy curve."""
     model = nn.Sequential(nn.Linear(64, WIDTH), nn.ReLU(), nn.Linear(WIDTH, WIDTH), nn.ReLU(), nn.Linear(WIDTH, 10))
-    opt = torch.optim.Adam(model.parameters(), lr=LR)
-    curve = []
-    for _ in range(MAX_STEPS):
-        opt.zero_grad()
+    params, curve = list(model.parameters()), []
+    mean, square = [torch.zeros_like(p) for p in params], [torch.zeros_like(p) for p in params]
+    for t in range(1, MAX_STEPS + 1):
+        model.zero_grad()
         out = model(X_train)
         curve.append((out.argmax(1) == labels).float().mean().item())
         if curve[-1] == 1.0:
             break
         nn.functional.cross_entropy(out, labels).backward()
-        opt.step()
+        with torch.no_grad():  # Adam (Kingma & Ba, 2015), learning rate LR
+            for p, m, v in zip(params, mean, square):
+                m.mul_(0.9).add_(0.1 * p.grad)  # running mean of the gradient
+                v.mul_(0.999).add_(0.001 * p.grad ** 2)  # and of its square
+                p -= LR * (m / (1 - 0.9 ** t)) / ((v / (1 - 0.999 ** t)).sqrt() + 1e-8)
     with torch.no_grad():
         return curve, (model(X_test).argmax(1) == y_test).float().mean().item()
 

@@ -3,20 +3,26 @@ import torch
 from sklearn.datasets import make_moons
 from torch import nn
 
-torch.manual_seed(0)
+SEED = 0
+torch.manual_seed(SEED)
 threads = torch.get_num_threads()
 torch.set_num_threads(1)  # tiny tensors: extra threads cost more than they save
 HIDDEN, STEPS = 8, 500
-X, y = make_moons(n_samples=200, noise=0.1, random_state=0)
+X, y = make_moons(n_samples=200, noise=0.1, random_state=SEED)
 X, y = torch.tensor(X), torch.tensor(y, dtype=torch.float64)  # float64 throughout
 
 net = nn.Sequential(nn.Linear(2, HIDDEN), nn.Tanh(), nn.Linear(HIDDEN, 1)).double()
-opt = torch.optim.Adam(net.parameters(), lr=0.05)
-for _ in range(STEPS):
-    opt.zero_grad()
+params = list(net.parameters())
+mean, square = [torch.zeros_like(p) for p in params], [torch.zeros_like(p) for p in params]
+for t in range(1, STEPS + 1):
+    net.zero_grad()
     loss = nn.functional.binary_cross_entropy_with_logits(net(X).squeeze(1), y)
     loss.backward()
-    opt.step()
+    with torch.no_grad():  # Adam (Kingma & Ba, 2015), learning rate 0.05
+        for p, m, v in zip(params, mean, square):
+            m.mul_(0.9).add_(0.1 * p.grad)  # running mean of the gradient
+            v.mul_(0.999).add_(0.001 * p.grad ** 2)  # and of its square
+            p -= 0.05 * (m / (1 - 0.9 ** t)) / ((v / (1 - 0.999 ** t)).sqrt() + 1e-8)
 theta = nn.utils.parameters_to_vector(net.parameters()).detach()
 torch.set_num_threads(threads)  # leave the process as we found it
 

@@ -27,12 +27,15 @@ def deep_net(activation, init):
 
 
 def train_and_test(model):
-    opt = torch.optim.SGD(model.parameters(), lr=LR, momentum=0.9)
+    velocity = [torch.zeros_like(p) for p in model.parameters()]
     for _ in range(EPOCHS):
         for idx in torch.randperm(len(X_train)).split(64):
-            opt.zero_grad()
+            model.zero_grad()
             nn.functional.cross_entropy(model(X_train[idx]), y_train[idx]).backward()
-            opt.step()
+            with torch.no_grad():
+                for p, v in zip(model.parameters(), velocity):
+                    v.mul_(0.9).add_(p.grad)  # SGD with momentum 0.9
+                    p -= LR * v
     with torch.no_grad():
         return (model(X_test).argmax(1) == y_test).float().mean().item()
 

@@ -17,13 +17,15 @@ def training_error_curve(activation):
     for fan_in, fan_out in zip(sizes, sizes[1:]):
         layers += [nn.Linear(fan_in, fan_out), activation()]
     model = nn.Sequential(*layers, nn.Linear(WIDTH, 10))
-    opt = torch.optim.SGD(model.parameters(), lr=LR, momentum=0.9)
-    curve = []
+    velocity, curve = [torch.zeros_like(p) for p in model.parameters()], []
     for step in range(1, STEPS + 1):
         idx = torch.randint(0, len(X), (BATCH,))
-        opt.zero_grad()
+        model.zero_grad()
         nn.functional.cross_entropy(model(X[idx]), y[idx]).backward()
-        opt.step()
+        with torch.no_grad():
+            for p, v in zip(model.parameters(), velocity):
+                v.mul_(0.9).add_(p.grad)  # SGD with momentum 0.9
+                p -= LR * v
         if step % 10 == 0:
             with torch.no_grad():
                 curve.append((model(X).argmax(1) != y).float().mean().item())

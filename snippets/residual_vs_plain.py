@@ -31,12 +31,15 @@ class Stack(nn.Module):
 def training_accuracy(blocks, skip):
     torch.manual_seed(SEED)  # same data order for every net
     model = Stack(blocks, skip)
-    opt = torch.optim.SGD(model.parameters(), lr=LR, momentum=0.9)
+    velocity = [torch.zeros_like(p) for p in model.parameters()]
     for _ in range(STEPS):
         idx = torch.randint(0, len(X), (BATCH,))
-        opt.zero_grad()
+        model.zero_grad()
         nn.functional.cross_entropy(model(X[idx]), y[idx]).backward()
-        opt.step()
+        with torch.no_grad():
+            for p, v in zip(model.parameters(), velocity):
+                v.mul_(0.9).add_(p.grad)  # SGD with momentum 0.9
+                p -= LR * v
     with torch.no_grad():
         return (model(X).argmax(1) == y).float().mean().item()
 

@@ -7,7 +7,8 @@ from sklearn.neural_network import MLPClassifier
 from sklearn.svm import SVC
 from threadpoolctl import threadpool_limits
 
-rng = np.random.default_rng(0)
+SEED = 0
+rng = np.random.default_rng(SEED)
 SPLITS, TRAIN = 5, 300
 X, y = load_digits(return_X_y=True)
 X = X / 16  # pixel values 0..16 to 0..1

@@ -2,7 +2,8 @@
 import torch
 from torch import nn
 
-torch.manual_seed(0)
+SEED = 0
+torch.manual_seed(SEED)
 DEPTH, WIDTH, BATCH, CLASSES = 10, 64, 256, 10
 
 

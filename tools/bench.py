@@ -6,10 +6,14 @@
    three pages: the home page, one chapter, one notebook page. Nothing but 127.0.0.1 resolves.
 3. The bytes of each page (its HTML) and of everything it loads, uncompressed and as sent.
 4. `make test`, timed (skip with --skip-test).
+5. Every snippet run as a reader runs it (`python snippets/name.py`, in an empty directory,
+   median of --code-runs runs) and every lab notebook executed top to bottom in a fresh kernel
+   (kernel start included). `--code-only` (`make bench-code`) does only this step.
 
 Prints a table and writes bench.json. A benchmark, not a test: it exits 0 unless asked to
---check the budgets from the issue (performance >= 95, accessibility 100, best practices 100,
-SEO >= 95; chapter page <= 150 KB, notebook page <= 250 KB uncompressed).
+--check the budgets from the issues (performance >= 95, accessibility 100, best practices 100,
+SEO >= 95; chapter page <= 150 KB, notebook page <= 250 KB uncompressed; each snippet <= 3 s,
+each notebook <= 10 s).
 """
 
 import argparse
@@ -36,6 +40,7 @@ PAGES = {"home": "", "chapter": "vanishing-gradients/", "notebook": "notebooks/v
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 SCORE_BUDGET = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 95}
 PAGE_BUDGET_KB = {"chapter": 150, "notebook": 250}
+CODE_BUDGET_S = {"snippet": 3.0, "notebook": 10.0}
 CHROME_FLAGS = " ".join([
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -79,6 +84,36 @@ def timed(command: list[str], env: dict) -> tuple[float, int, str]:
     done = subprocess.run(command, cwd=ROOT, env=env, text=True,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     return time.perf_counter() - start, done.returncode, done.stdout
+
+
+def time_code(runs: int) -> dict:
+    """Wall seconds of each snippet (median of `runs`) and of each notebook (one run)."""
+    import nbclient
+    import nbformat
+
+    times = {}
+    with tempfile.TemporaryDirectory() as empty:
+        for path in sorted((ROOT / "snippets").glob("*.py")):
+            name, each = str(path.relative_to(ROOT)), []
+            print(f"  {name}", flush=True)
+            for _ in range(runs):
+                start = time.perf_counter()
+                done = subprocess.run([sys.executable, str(path)], cwd=empty, text=True,
+                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                each.append(time.perf_counter() - start)
+                if done.returncode:
+                    sys.exit(f"{name} failed:\n{done.stdout}")
+            times[name] = {"kind": "snippet", "seconds": round(statistics.median(each), 2),
+                           "each_run": [round(t, 2) for t in each]}
+    for path in sorted((ROOT / "docs" / "notebooks").glob("*.ipynb")):
+        name = str(path.relative_to(ROOT))
+        print(f"  {name}", flush=True)
+        notebook = nbformat.read(path, as_version=4)
+        start = time.perf_counter()
+        nbclient.NotebookClient(notebook, timeout=600, kernel_name="python3",
+                                resources={"metadata": {"path": str(path.parent)}}).execute()
+        times[name] = {"kind": "notebook", "seconds": round(time.perf_counter() - start, 2)}
+    return times
 
 
 def lighthouse(url: str, out: Path) -> dict:
@@ -130,8 +165,18 @@ def main() -> int:
     parser.add_argument("--skip-test", action="store_true", help="do not time `make test`")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (median scores)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a budget is missed")
+    parser.add_argument("--code-only", action="store_true",
+                        help="only time the snippets and notebooks (no site build, Lighthouse or tests)")
+    parser.add_argument("--code-runs", type=int, default=3, help="runs per snippet (median)")
     parser.add_argument("--output", default=str(ROOT / "bench.json"))
     args = parser.parse_args()
+    if args.code_only:
+        print("snippets and notebooks ...", flush=True)
+        code = time_code(args.code_runs)
+        misses = code_misses(code)
+        report_code(code)
+        print("budgets: " + ("all met" if not misses else "MISSED: " + "; ".join(misses)))
+        return 1 if args.check and misses else 0
     for need, fix in [(LIGHTHOUSE, "npm ci"),
                       (Path(CHROMIUM), "apt-get update && apt-get install -y chromium")]:
         if not need.exists():
@@ -166,7 +211,9 @@ def main() -> int:
         print("`make test` ...", flush=True)
         test_s, test_rc, _ = timed(["make", "test"], {k: v for k, v in os.environ.items() if k != "SITE_URL"})
 
-    misses = []
+    print("snippets and notebooks ...", flush=True)
+    code = time_code(args.code_runs)
+    misses = code_misses(code)
     for name, page in pages.items():
         misses += [f"{name}: {c} {page['scores'][c]} < {b}"
                    for c, b in SCORE_BUDGET.items() if page["scores"][c] < b]
@@ -184,6 +231,7 @@ def main() -> int:
         "make_test_exit": test_rc,
         "served_as": "127.0.0.1, gzip for text (as GitHub Pages serves it); Lighthouse mobile preset",
         "pages": pages,
+        "code_s": code,
         "budget_misses": misses,
     }
     Path(args.output).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
@@ -198,6 +246,7 @@ def main() -> int:
               f"{kb(p['page_bytes']):>7} {kb(p['total_bytes']):>10} {kb(p['total_transfer_bytes']):>10} "
               f"{p['requests']:>4}  "
               f"{p['metrics_ms']['first-contentful-paint']}/{p['metrics_ms']['largest-contentful-paint']}")
+    report_code(code)
     print(f"\ncold `make site`: {site_s:.1f} s")
     if test_s is not None:
         print(f"`make test`:      {test_s:.1f} s (exit {test_rc})")
@@ -208,6 +257,18 @@ def main() -> int:
     print("budgets: " + ("all met" if not misses else "MISSED: " + "; ".join(misses)))
     print(f"wrote {args.output}")
     return 1 if args.check and (misses or test_rc) else 0
+
+
+def code_misses(code: dict) -> list[str]:
+    return [f"{name}: {t['seconds']} s > {CODE_BUDGET_S[t['kind']]} s"
+            for name, t in code.items() if t["seconds"] > CODE_BUDGET_S[t["kind"]]]
+
+
+def report_code(code: dict) -> None:
+    print(f"\n{'wall seconds (budget: snippet 3, notebook 10)':<46} {'s':>6}")
+    for name, t in code.items():
+        flag = "  OVER" if t["seconds"] > CODE_BUDGET_S[t["kind"]] else ""
+        print(f"{name:<46} {t['seconds']:>6.2f}{flag}")
 
 
 if __name__ == "__main__":
