@@ -16,7 +16,7 @@ alexnet = nn.Sequential(
     nn.Dropout(0.5), nn.Linear(256 * 6 * 6, 4096), nn.ReLU(),
     nn.Dropout(0.5), nn.Linear(4096, 4096), nn.ReLU(),
     nn.Linear(4096, 1000),
-).to("meta")  # shapes only: no memory for the weights, no arithmetic
+)
 
 rows = []
 
@@ -33,7 +33,8 @@ def count(module, inputs, output):
 for layer in alexnet:
     if isinstance(layer, (nn.Conv2d, nn.Linear)):
         layer.register_forward_hook(count)
-alexnet(torch.empty(1, 3, 227, 227, device="meta"))  # 227, not the paper's 224, makes conv1 give 55x55
+with torch.no_grad():  # one blank image: the hooks record each layer's output shape
+    alexnet(torch.zeros(1, 3, 227, 227))  # 227, not the paper's 224, makes conv1 give 55x55
 
 print(f"{'layer':<8}{'output':>16}{'parameters':>14}{'MACs':>16}")
 for name, shape, weights, macs in rows:

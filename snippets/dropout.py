@@ -4,7 +4,7 @@ from sklearn.datasets import load_digits
 from torch import nn
 
 SEED = 0
-N_TRAIN, WIDTH, STEPS = 100, 256, 200
+N_TRAIN, WIDTH, STEPS = 100, 256, 140
 P_INPUT, P_HIDDEN = 0.2, 0.5  # the rates Srivastava et al. (2014) recommend
 digits = load_digits()
 X = torch.tensor(digits.data / 16.0, dtype=torch.float32)

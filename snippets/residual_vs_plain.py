@@ -4,7 +4,7 @@ from sklearn.datasets import load_digits
 from torch import nn
 
 SEED = 0
-WIDTH, STEPS, BATCH, LR = 32, 120, 64, 0.05
+WIDTH, STEPS, BATCH, LR = 32, 80, 64, 0.05
 SHALLOW, DEEP = 4, 24  # hidden blocks; with the input and output layers: 6 and 26 layers
 digits = load_digits()
 X = torch.tensor(digits.data / 16.0, dtype=torch.float32)
