@@ -85,7 +85,63 @@ def on_page_content(html, page, config, files):
 
 
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
-_stylesheet = {"name": None, "css": "", "classes": set()}
+_stylesheet = {"name": None, "css": "", "classes": set(), "variables": set(), "pages": set()}
+_VAR = re.compile(r"var\(\s*(--[\w-]+)")
+_BODY = re.compile(r"\{([^{}]*)\}")
+
+
+def _declarations(body):
+    """Split a declaration block at its top-level semicolons (not inside url(...) or quotes)."""
+    parts, depth, quote, start = [], 0, None, 0
+    for i, ch in enumerate(body):
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == ";" and depth == 0:
+            parts.append(body[start:i])
+            start = i + 1
+    parts.append(body[start:])
+    return [part for part in parts if part.strip()]
+
+
+def _drop_unused_variables(css, used_elsewhere):
+    """Remove the custom properties (--jp-...) that nothing kept can reach.
+
+    After _prune, most of what is left is JupyterLab's theme: over a thousand variable
+    definitions, of which the kept rules read under a hundred. A variable is kept when a
+    kept declaration, a page, or a kept variable's value reads it.
+    """
+    definitions, used = {}, set(used_elsewhere)
+    for body in _BODY.findall(css):
+        for declaration in _declarations(body):
+            name, _, value = declaration.partition(":")
+            if name.strip().startswith("--"):
+                definitions.setdefault(name.strip(), []).append(value)
+            else:
+                used |= set(_VAR.findall(value))
+    todo = list(used)
+    while todo:
+        for value in definitions.get(todo.pop(), []):
+            new = set(_VAR.findall(value)) - used
+            used |= new
+            todo += new
+
+    def keep(match):
+        kept = [d for d in _declarations(match.group(1))
+                if not d.strip().startswith("--") or d.partition(":")[0].strip() in used]
+        return "{" + ";".join(kept) + "}"
+
+    css = _BODY.sub(keep, css)
+    previous = None
+    while previous != css:  # rules, then @media blocks, left empty
+        previous, css = css, re.sub(r"(?<=[{}])[^{}]*\{\s*\}", "", css)
+        css = re.sub(r"^[^{}]*\{\s*\}", "", css)
+    return css
 
 
 def _prune(css, used):
@@ -120,6 +176,8 @@ def on_post_page(output, page, config):
     name = f"assets/notebook.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
     _stylesheet.update(name=name, css=css)
     _stylesheet["classes"] |= {c for attr in re.findall(r'class="([^"]*)"', output) for c in attr.split()}
+    _stylesheet["variables"] |= set(_VAR.findall(_STYLE.sub("", output)))  # e.g. inline style attributes
+    _stylesheet["pages"].add(page.file.abs_dest_path)
     output = _STYLE.sub("", output)
     for pattern in _CDN_SCRIPTS:
         output = pattern.sub("", output)
@@ -131,15 +189,25 @@ def on_post_build(config):
     """Write the notebook stylesheet once, pruned to the classes the notebook pages use.
 
     JupyterLab's stylesheet is about 590 KB, for every widget JupyterLab has; the rendered
-    notebooks use a small part of it, and the rest would only delay the page.
+    notebooks use a small part of it, and the rest would only delay the page. Rules whose
+    classes no notebook page uses go first, then the theme variables nothing left reads.
     """
     if not _stylesheet["name"]:
         return
     css = re.sub(r"/\*.*?\*/", "", _stylesheet["css"], flags=re.DOTALL)
     css = re.sub(r"@charset[^;]*;", "", css)
-    target = Path(config["site_dir"]) / _stylesheet["name"]
+    css = _drop_unused_variables(_prune(css, _stylesheet["classes"]), _stylesheet["variables"])
+    # Name the file after what it holds, so a changed stylesheet never meets a stale cache:
+    # the pages link a provisional name (from the unpruned CSS), replaced here.
+    name = f"assets/notebook.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
+    target = Path(config["site_dir"]) / name
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(_prune(css, _stylesheet["classes"]), encoding="utf-8")
+    target.write_text(css, encoding="utf-8")
+    provisional = posixpath.basename(_stylesheet["name"])
+    for page_path in _stylesheet["pages"]:
+        html = Path(page_path).read_text(encoding="utf-8")
+        Path(page_path).write_text(html.replace(provisional, posixpath.basename(name)), encoding="utf-8")
+    _stylesheet.update(name=None, css="", classes=set(), variables=set(), pages=set())
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100), which rebuilds every File plainly

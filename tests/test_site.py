@@ -129,6 +129,23 @@ def test_notebook_pages_show_their_figures(site):
         assert images >= shows, f"{notebook.relative_to(ROOT)}: {shows} figures shown, {images} on the page"
 
 
+def test_notebook_stylesheet_defines_what_it_uses_and_is_named_by_its_content(site):
+    """hooks/notebooks.py prunes JupyterLab's CSS, theme variables included; a variable it drops
+    while a kept rule still reads it would silently change the notebook pages' look."""
+    import hashlib
+
+    site_dir, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    sheets = sorted((site_dir / "assets").glob("notebook.*.css"))
+    assert len(sheets) == 1, f"expected one notebook stylesheet, found {[s.name for s in sheets]}"
+    css = sheets[0].read_text(encoding="utf-8")
+    undefined = set(re.findall(r"var\(\s*(--[\w-]+)\s*\)", css)) - set(re.findall(r"(--[\w-]+)\s*:", css))
+    assert not undefined, f"{sheets[0].name} reads variables it no longer defines: {sorted(undefined)[:10]}"
+    assert sheets[0].name == f"notebook.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css", "stale name: caches would keep an old sheet"
+    for page in site_dir.rglob("notebooks/*/index.html"):
+        assert sheets[0].name in page.read_text(encoding="utf-8"), f"{page.relative_to(site_dir)} does not link {sheets[0].name}"
+
+
 def test_no_page_is_a_placeholder():
     stubs = [str(p.relative_to(ROOT)) for p in DOCS.rglob("*.md") if "PLACEHOLDER" in p.read_text(encoding="utf-8")]
     assert not stubs, f"unfinished pages: {stubs}"
