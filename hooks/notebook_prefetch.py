@@ -14,28 +14,59 @@ unset; these notebooks' matrices are small enough that one thread loses little),
 reader has set it to more than one, the notebooks run one after another, as mkdocs-jupyter
 runs them. Measured on 2 cores: a cold `make site` went from 36 s to 22 s.
 
+Only the kernels run in parallel. Turning an executed notebook into HTML happens one at a
+time, under a lock: mkdocs-jupyter numbers the code cells for the copy buttons with a
+module-wide counter, and two conversions at once gave one page buttons that pointed at
+another's cell ids (tests/test_site.py now checks the pairing).
+
 A failing cell fails the build as before: the page re-raises the run's error, and MkDocs
 reports it as "Error reading page 'notebooks/name.ipynb'".
 
+When a build fails early, the notebooks already running finish before the process exits
+(at most one notebook's time); queued ones are cancelled.
+
 Written against mkdocs-jupyter 0.26.3 (pinned): it reuses that version's cache-key and
-table-of-contents helpers and mirrors its render arguments.
+table-of-contents helpers, mirrors its render arguments, and executes as its
+ExecutePreprocessor does (nbclient, in the notebook's folder, widget state stored).
 """
 
 import json
 import os
+import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import nbclient
+import nbformat
 
 from mkdocs.plugins import event_priority
 from mkdocs_jupyter import convert
 from mkdocs_jupyter import plugin as jupyter_plugin
 
 _runs = {"pool": None, "futures": {}}
+_CONVERT = threading.Lock()  # nb2html's cell counter is module-wide: one conversion at a time
 
 
 def _execute(path, options, cache_path):
-    body = convert.nb2html(
+    notebook = nbformat.read(path, as_version=4)
+    nbclient.NotebookClient(notebook, kernel_name=options["kernel_name"], allow_errors=options["allow_errors"],
+                            store_widget_state=True,
+                            resources={"metadata": {"path": str(Path(path).parent)}}).execute()
+    with tempfile.TemporaryDirectory() as workdir, _CONVERT:
+        executed = Path(workdir) / Path(path).name
+        nbformat.write(notebook, executed)
+        body = _html(str(executed), options)
+    toc_tokens, title = jupyter_plugin._get_nb_toc_tokens(path, options["toc_depth"])
+    cache_path.parent.mkdir(parents=True, exist_ok=True)
+    cache_path.write_text(json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}),
+                          encoding="utf-8")
+
+
+def _html(path, options):
+    return convert.nb2html(
         path,
-        execute=True,
+        execute=False,
         kernel_name=options["kernel_name"],
         theme=options["theme"],
         allow_errors=options["allow_errors"],
@@ -47,10 +78,6 @@ def _execute(path, options, cache_path):
         include_requirejs=options["include_requirejs"],
         custom_mathjax_url=options["custom_mathjax_url"],
     )
-    toc_tokens, title = jupyter_plugin._get_nb_toc_tokens(path, options["toc_depth"])
-    cache_path.parent.mkdir(parents=True, exist_ok=True)
-    cache_path.write_text(json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}),
-                          encoding="utf-8")
 
 
 def _plugin(config):
@@ -64,10 +91,12 @@ def _plugin(config):
 def on_files(files, config):
     _shutdown()
     jupyter = _plugin(config)
-    os.environ.setdefault("OMP_NUM_THREADS", "1")  # before any kernel starts; see above
-    if jupyter is None or os.environ["OMP_NUM_THREADS"] != "1":
+    if jupyter is None:
         return files
-    paths = sorted({f.abs_src_path for f in files if jupyter.should_include(f)})
+    os.environ.setdefault("OMP_NUM_THREADS", "1")  # before any kernel starts; see above
+    if os.environ["OMP_NUM_THREADS"] != "1":
+        return files
+    paths = sorted({f.abs_src_path for f in files if f.src_uri.endswith(".ipynb") and jupyter.should_include(f)})
     pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="notebook")
     for path in paths:
         key = jupyter_plugin._compute_cache_key(path, jupyter.config, True)

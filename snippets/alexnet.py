@@ -2,8 +2,7 @@
 import torch
 from torch import nn
 
-SEED = 0
-torch.manual_seed(SEED)  # the weights are random; the counts below do not depend on them
+# The weights are left random (and never trained): the counts below do not depend on them.
 # Layer sizes from the paper's section 3.5. groups=2 keeps each half on its own GPU,
 # as in the paper: conv2, conv4 and conv5 see only the 48 or 192 maps on their GPU.
 alexnet = nn.Sequential(

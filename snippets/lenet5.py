@@ -59,7 +59,8 @@ for epoch in range(3):
                 p -= 4e-3 * (m / (1 - 0.9 ** t)) / ((v / (1 - 0.999 ** t)).sqrt() + 1e-8)
     with torch.no_grad():
         history.append((model(X[test]).argmax(1) == y[test]).float().mean().item())
-held_at_zero = int((model.C3.weight == 0).sum())  # the C3 weights Table I leaves out do not count
+masked = nn.utils.parametrize.is_parametrized(model.C3, "weight")  # C3 weights Table I leaves out are held at zero
+held_at_zero = int((1 - MASK).sum()) * 25 if masked else 0  # and do not count
 accuracy, trainable = history[-1], sum(p.numel() for p in model.parameters()) - held_at_zero
 paper_layers = trainable - sum(p.numel() for p in model.out.parameters())
 print(f"trainable parameters: {trainable:,}, of which C1..F6 hold {paper_layers:,}")

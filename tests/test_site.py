@@ -146,6 +146,20 @@ def test_notebook_stylesheet_defines_what_it_uses_and_is_named_by_its_content(si
         assert sheets[0].name in page.read_text(encoding="utf-8"), f"{page.relative_to(site_dir)} does not link {sheets[0].name}"
 
 
+def test_notebook_copy_buttons_copy_their_own_cell(site):
+    """Each code cell's copy button names the hidden text block of that cell (cell-N)."""
+    site_dir, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    pages = sorted(site_dir.rglob("notebooks/*/index.html"))
+    assert pages, "no notebook pages in the build"
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        buttons = re.findall(r'for="(cell-\d+)"', html)
+        blocks = [re.search(r'id="(cell-\d+)"', tag).group(1)
+                  for tag in re.findall(r'<div [^>]*class="clipboard-copy-txt"[^>]*>', html)]
+        assert buttons and buttons == blocks, f"{page.relative_to(site_dir)}: buttons {buttons} vs cells {blocks}"
+
+
 def test_no_page_is_a_placeholder():
     stubs = [str(p.relative_to(ROOT)) for p in DOCS.rglob("*.md") if "PLACEHOLDER" in p.read_text(encoding="utf-8")]
     assert not stubs, f"unfinished pages: {stubs}"

@@ -48,3 +48,5 @@ def test_random_snippets_have_the_seed_line_make_seeds_varies(path):
     assert lines, f"{path.name}: draws random numbers but has no line starting `SEED = 0` for `make seeds`"
     changed = [line for line in seeds.seeded_source(source, 7).splitlines() if line not in source.splitlines()]
     assert len(changed) == 1 and "7" in changed[0], f"{path.name}:{lines[0]}: `make seeds` could not set the seed"
+    literal = re.search(r"(manual_seed|default_rng|random_state=|RandomState)\(?\s*\d", source)
+    assert not literal, f"{path.name}: `{literal and literal.group(0)}...` seeds with a number, not SEED; `make seeds` cannot vary it"

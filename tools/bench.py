@@ -10,7 +10,7 @@
    median of --code-runs runs) and every lab notebook executed top to bottom in a fresh kernel
    (kernel start included). `--code-only` (`make bench-code`) does only this step.
 
-Prints a table and writes bench.json. A benchmark, not a test: it exits 0 unless asked to
+Prints a table and writes bench.json (--code-only prints only). A benchmark, not a test: it exits 0 unless asked to
 --check the budgets from the issues (performance >= 95, accessibility 100, best practices 100,
 SEO >= 95; chapter page <= 150 KB, notebook page <= 250 KB uncompressed; each snippet <= 3 s,
 each notebook <= 10 s).
