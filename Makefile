@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test seeds bench bench-code clean
+.PHONY: serve site test lint seeds bench bench-code clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Thaw needs Python 3.11")'
@@ -32,6 +32,10 @@ site: $(STAMP)  ## strict static build into site/ (notebooks run afresh, not fro
 
 test: $(TEST_NEEDS)  ## every snippet, every fence, the strict build and its checks, the browser tests
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)  ## ruff: the lint rules and the formatting in pyproject.toml, over every .py and notebook
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 seeds: $(STAMP)  ## every snippet with seeds 0..9 (ARGS="-v dropout": whole output, one snippet); exit 1 if an assert fails
 	$(BIN)/python tools/seeds.py $(ARGS)

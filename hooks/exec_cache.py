@@ -20,7 +20,7 @@ def _inputs_version() -> float:
     return max((p.stat().st_mtime for p in files), default=0.0)
 
 
-def _run_once(code, returncode=None, session=None, id=None, **extra):  # noqa: A002
+def _run_once(code, returncode=None, session=None, id=None, **extra):
     key = (session, code, _inputs_version())
     if key not in _results:
         _results[key] = _run(code, returncode=returncode, session=session, id=id, **extra)

@@ -39,7 +39,6 @@ from pathlib import Path
 
 import nbclient
 import nbformat
-
 from mkdocs.plugins import event_priority
 from mkdocs_jupyter import convert
 from mkdocs_jupyter import plugin as jupyter_plugin
@@ -50,17 +49,22 @@ _CONVERT = threading.Lock()  # nb2html's cell counter is module-wide: one conver
 
 def _execute(path, options, cache_path):
     notebook = nbformat.read(path, as_version=4)
-    nbclient.NotebookClient(notebook, kernel_name=options["kernel_name"], allow_errors=options["allow_errors"],
-                            store_widget_state=True,
-                            resources={"metadata": {"path": str(Path(path).parent)}}).execute()
+    nbclient.NotebookClient(
+        notebook,
+        kernel_name=options["kernel_name"],
+        allow_errors=options["allow_errors"],
+        store_widget_state=True,
+        resources={"metadata": {"path": str(Path(path).parent)}},
+    ).execute()
     with tempfile.TemporaryDirectory() as workdir, _CONVERT:
         executed = Path(workdir) / Path(path).name
         nbformat.write(notebook, executed)
         body = _html(str(executed), options)
     toc_tokens, title = jupyter_plugin._get_nb_toc_tokens(path, options["toc_depth"])
     cache_path.parent.mkdir(parents=True, exist_ok=True)
-    cache_path.write_text(json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}),
-                          encoding="utf-8")
+    cache_path.write_text(
+        json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}), encoding="utf-8"
+    )
 
 
 def _html(path, options):
@@ -82,8 +86,12 @@ def _html(path, options):
 
 def _plugin(config):
     jupyter = config.plugins.get("mkdocs-jupyter")
-    usable = (jupyter is not None and jupyter.config["execute"] and jupyter.config["cache"]
-              and not jupyter.config["execute_ignore"])
+    usable = (
+        jupyter is not None
+        and jupyter.config["execute"]
+        and jupyter.config["cache"]
+        and not jupyter.config["execute_ignore"]
+    )
     return jupyter if usable else None
 
 
@@ -96,7 +104,9 @@ def on_files(files, config):
     os.environ.setdefault("OMP_NUM_THREADS", "1")  # before any kernel starts; see above
     if os.environ["OMP_NUM_THREADS"] != "1":
         return files
-    paths = sorted({f.abs_src_path for f in files if f.src_uri.endswith(".ipynb") and jupyter.should_include(f)})
+    paths = sorted(
+        {f.abs_src_path for f in files if f.src_uri.endswith(".ipynb") and jupyter.should_include(f)}
+    )
     pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="notebook")
     for path in paths:
         key = jupyter_plugin._compute_cache_key(path, jupyter.config, True)

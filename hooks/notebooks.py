@@ -45,7 +45,14 @@ def _toc_tokens(headings):
     root = {"level": 0, "children": []}
     stack = [root]
     for level, anchor, text in headings:
-        token = {"level": level, "id": anchor, "name": text, "html": text, "data-toc-label": "", "children": []}
+        token = {
+            "level": level,
+            "id": anchor,
+            "name": text,
+            "html": text,
+            "data-toc-label": "",
+            "children": [],
+        }
         while stack[-1]["level"] >= level:
             stack.pop()
         stack[-1]["children"].append(token)
@@ -77,7 +84,8 @@ def on_page_content(html, page, config, files):
     language = config["theme"]["language"]
     hidden = {
         anchor
-        for block in _LANG_BLOCK.finditer(html) if block["lang"] != language
+        for block in _LANG_BLOCK.finditer(html)
+        if block["lang"] != language
         for anchor in re.findall(r'<h[1-6] id="([^"]*)"', block["body"])
     }
     page.toc = get_toc(_toc_tokens([h for h in headings if h[1] not in hidden]))
@@ -132,8 +140,11 @@ def _drop_unused_variables(css, used_elsewhere):
             todo += new
 
     def keep(match):
-        kept = [d for d in _declarations(match.group(1))
-                if not d.strip().startswith("--") or d.partition(":")[0].strip() in used]
+        kept = [
+            d
+            for d in _declarations(match.group(1))
+            if not d.strip().startswith("--") or d.partition(":")[0].strip() in used
+        ]
         return "{" + ";".join(kept) + "}"
 
     css = _BODY.sub(keep, css)
@@ -156,7 +167,7 @@ def _prune(css, used):
         while depth and k < len(css):
             depth += {"{": 1, "}": -1}.get(css[k], 0)
             k += 1
-        prelude, body = css[i:j].strip(), css[j + 1:k - 1]
+        prelude, body = css[i:j].strip(), css[j + 1 : k - 1]
         if prelude.startswith(("@media", "@supports")):
             inner = _prune(body, used)
             if inner:

@@ -31,9 +31,10 @@ def _fence_line(message: str) -> str:
     if first:
         for index, line in enumerate(lines):
             if line.strip() == first.group(1).strip():
-                while index > 0 and not lines[index].lstrip().startswith("```"):
-                    index -= 1
-                return f"{index + 1}:"
+                fence = index  # walk up from the failing line to the fence that opens its block
+                while fence > 0 and not lines[fence].lstrip().startswith("```"):
+                    fence -= 1
+                return f"{fence + 1}:"
     return ""
 
 

@@ -17,12 +17,20 @@ DATA = Path(__file__).parent.parent / "data"
 
 def _cite(ref_id, entries):
     if ref_id not in entries:
-        raise PluginError(f"data/claims.yml or data/timeline.yml cites {ref_id!r}, which is not in data/references/")
+        raise PluginError(
+            f"data/claims.yml or data/timeline.yml cites {ref_id!r}, which is not in data/references/"
+        )
     entry = entries[ref_id]
     if entry.get("short"):  # an organisation, not a list of people
         return f"[{entry['short']}, {entry['year']}](references.md#{ref_id})"
     names = [a.strip().split()[-1] for a in entry["authors"].split(",")]
-    who = names[0] if len(names) == 1 else f"{names[0]} & {names[1]}" if len(names) == 2 else f"{names[0]} et al."
+    who = (
+        names[0]
+        if len(names) == 1
+        else f"{names[0]} & {names[1]}"
+        if len(names) == 2
+        else f"{names[0]} et al."
+    )
     return f"[{who}, {entry['year']}](references.md#{ref_id})"
 
 
@@ -65,7 +73,9 @@ def on_page_markdown(markdown, page, config, files):
     if "<!-- thaw:ledger -->" in markdown:
         markdown = markdown.replace("<!-- thaw:ledger -->", _ledger(_references(), korean))
     if "<!-- thaw:timeline -->" in markdown:
-        markdown = markdown.replace("<!-- thaw:timeline -->", _timeline(_references(), config["docs_dir"], korean))
+        markdown = markdown.replace(
+            "<!-- thaw:timeline -->", _timeline(_references(), config["docs_dir"], korean)
+        )
     return markdown
 
 
@@ -74,8 +84,11 @@ VERDICTS_KO = {"holds": "성립", "imprecise": "부정확", "wrong": "틀림", "
 
 def _ledger(entries, korean):
     rows = _load("claims.yml")
-    head = ("| 주장 | 글의 내용 | 판정 | 기록 | 출처 | 확인하는 곳 |" if korean else
-            "| Claim | The essay says | Verdict | What the record says | Sources | Shown in |")
+    head = (
+        "| 주장 | 글의 내용 | 판정 | 기록 | 출처 | 확인하는 곳 |"
+        if korean
+        else "| Claim | The essay says | Verdict | What the record says | Sources | Shown in |"
+    )
     lines = [head, "|---|---|---|---|---|---|"]
     ko = "_ko" if korean else ""
     for row in rows:
@@ -86,6 +99,6 @@ def _ledger(entries, korean):
         lines.append(
             f'| <span id="{row["id"].lower()}">{row["id"]}</span> | {_cell(row["claim" + ko])} '
             f'| <span class="thaw-verdict thaw-verdict--{row["verdict"]}">{verdict}</span> '
-            f'| {_cell(row["record" + ko])} | {"; ".join(_cite(r, entries) for r in row["sources"])} | {shown} |'
+            f"| {_cell(row['record' + ko])} | {'; '.join(_cite(r, entries) for r in row['sources'])} | {shown} |"
         )
     return "\n".join(lines)

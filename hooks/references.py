@@ -38,7 +38,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     items = [
         f'<li id="{e["id"]}">{escape(e["authors"])} ({e["year"]}). '
-        f'<cite>{escape(e["title"])}</cite>. {escape(e["venue"])}. {_link(e)}</li>'
+        f"<cite>{escape(e['title'])}</cite>. {escape(e['venue'])}. {_link(e)}</li>"
         for e in sorted(load(), key=lambda e: (_surname(e), e["year"]))
     ]
     return markdown.replace(MARKER, '<ol class="thaw-references">\n' + "\n".join(items) + "\n</ol>")

@@ -1,9 +1,10 @@
 """Batch normalisation lets a deep ReLU net (He init in both arms) train at a learning
 rate that breaks the same net without it."""
+
 import torch
-from torch import nn
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
+from torch import nn
 
 SEED, DEPTH, WIDTH, EPOCHS, BATCH = 0, 10, 64, 6, 64
 torch.manual_seed(SEED)

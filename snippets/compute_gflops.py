@@ -1,5 +1,6 @@
 """Compute: one matrix multiply in pure Python, numpy and torch, in GFLOP/s on this machine;
 then AlexNet's forward pass against a 1990s processor, from published figures."""
+
 import time
 
 import numpy as np
@@ -45,10 +46,14 @@ forward_flop = 2 * sum(n * f for n, f in zip(neurons, fan_in))
 asci_red, chips = 1.06e12, 7264
 images = 90 * 1.2e6  # about 90 passes over 1.2 million training images
 print(f"AlexNet: {weights / 1e6:.0f} M weights, {forward_flop / 1e9:.2f} GFLOP per image, forward pass")
-print(f"one Pentium Pro ({asci_red / chips / 1e6:.0f} MFLOP/s): {forward_flop / (asci_red / chips):.0f} s per image")
+print(
+    f"one Pentium Pro ({asci_red / chips / 1e6:.0f} MFLOP/s): {forward_flop / (asci_red / chips):.0f} s per image"
+)
 print(f"this machine, {device}: {forward_flop / (torch_ * 1e9) * 1e3:.0f} ms per image")
-print(f"forward passes of training alone: {images * forward_flop / (asci_red / chips) / 3.15e7:,.0f} years on"
-      f" one Pentium Pro, {images * forward_flop / asci_red / 86400:.1f} days on all of ASCI Red")
+print(
+    f"forward passes of training alone: {images * forward_flop / (asci_red / chips) / 3.15e7:,.0f} years on"
+    f" one Pentium Pro, {images * forward_flop / asci_red / 86400:.1f} days on all of ASCI Red"
+)
 
 assert 55e6 < weights < 65e6, "the layer sizes should give the paper's 60 million parameters"
 assert numpy > 100 * python, "BLAS (numpy) should multiply matrices at least 100x faster than pure Python"

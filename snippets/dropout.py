@@ -1,4 +1,5 @@
 """Dropout on a small training set: test log-loss and test error of a wide net, with and without."""
+
 import torch
 from sklearn.datasets import load_digits
 from torch import nn
@@ -16,10 +17,16 @@ train, test = order[:N_TRAIN], order[N_TRAIN:]
 
 def fit_and_test(p_input, p_hidden):
     torch.manual_seed(SEED)  # same initial weights for both nets
-    model = nn.Sequential(nn.Dropout(p_input),
-                          nn.Linear(64, WIDTH), nn.ReLU(), nn.Dropout(p_hidden),
-                          nn.Linear(WIDTH, WIDTH), nn.ReLU(), nn.Dropout(p_hidden),
-                          nn.Linear(WIDTH, 10))
+    model = nn.Sequential(
+        nn.Dropout(p_input),
+        nn.Linear(64, WIDTH),
+        nn.ReLU(),
+        nn.Dropout(p_hidden),
+        nn.Linear(WIDTH, WIDTH),
+        nn.ReLU(),
+        nn.Dropout(p_hidden),
+        nn.Linear(WIDTH, 10),
+    )
     params = list(model.parameters())
     mean, square = [torch.zeros_like(p) for p in params], [torch.zeros_like(p) for p in params]
     for t in range(1, STEPS + 1):  # full batch: all 100 training digits at every step
@@ -28,12 +35,14 @@ def fit_and_test(p_input, p_hidden):
         with torch.no_grad():  # Adam (Kingma & Ba, 2015), learning rate 3e-3
             for p, m, v in zip(params, mean, square):
                 m.mul_(0.9).add_(0.1 * p.grad)  # running mean of the gradient
-                v.mul_(0.999).add_(0.001 * p.grad ** 2)  # and of its square
-                p -= 3e-3 * (m / (1 - 0.9 ** t)) / ((v / (1 - 0.999 ** t)).sqrt() + 1e-8)
+                v.mul_(0.999).add_(0.001 * p.grad**2)  # and of its square
+                p -= 3e-3 * (m / (1 - 0.9**t)) / ((v / (1 - 0.999**t)).sqrt() + 1e-8)
     model.eval()  # dropout is switched off at test time
     with torch.no_grad():
         logits = model(X[test])
-    return nn.functional.cross_entropy(logits, y[test]).item(), (logits.argmax(1) != y[test]).float().mean().item()
+    return nn.functional.cross_entropy(logits, y[test]).item(), (
+        logits.argmax(1) != y[test]
+    ).float().mean().item()
 
 
 plain_loss, plain_err = fit_and_test(0.0, 0.0)

@@ -1,4 +1,5 @@
 """ILSVRC classification results: the 2012 gaps and the year the winners went below 5.1%."""
+
 from pathlib import Path
 
 import yaml
@@ -30,6 +31,10 @@ print(f"first winner below the {HUMAN}% human line: {crossed} ({winners[crossed]
 print(f"rows without a source: {unsourced or 'none'}")
 
 assert abs(gap_12 - 10.9) < 0.05, "the essay: AlexNet won by 10.9 points"
-assert abs(gap_23 - 0.8) < 0.05 and gap_34 < gap_23, "the essay: 2nd and 3rd 0.8 points apart, 3rd and 4th closer"
+assert abs(gap_23 - 0.8) < 0.05 and gap_34 < gap_23, (
+    "the essay: 2nd and 3rd 0.8 points apart, 3rd and 4th closer"
+)
 assert crossed == 2015, "the essay: the winners went below the human line in 2015 (ResNet)"
-assert all(w["kind"] == "hand-engineered" for y, w in winners.items() if y < 2012), "2010-2011 winners were hand-engineered"
+assert all(w["kind"] == "hand-engineered" for y, w in winners.items() if y < 2012), (
+    "2010-2011 winners were hand-engineered"
+)

@@ -1,4 +1,5 @@
 """LeNet-5 (LeCun et al., 1998) on scikit-learn's digits, upsampled from 8x8 to 32x32."""
+
 import torch
 from sklearn.datasets import load_digits
 from torch import nn
@@ -55,11 +56,13 @@ for epoch in range(3):
         with torch.no_grad():  # Adam (Kingma & Ba, 2015); the paper used diagonal Levenberg-Marquardt
             for p, m, v in zip(params, mean, square):
                 m.mul_(0.9).add_(0.1 * p.grad)  # running mean of the gradient
-                v.mul_(0.999).add_(0.001 * p.grad ** 2)  # and of its square
-                p -= 4e-3 * (m / (1 - 0.9 ** t)) / ((v / (1 - 0.999 ** t)).sqrt() + 1e-8)
+                v.mul_(0.999).add_(0.001 * p.grad**2)  # and of its square
+                p -= 4e-3 * (m / (1 - 0.9**t)) / ((v / (1 - 0.999**t)).sqrt() + 1e-8)
     with torch.no_grad():
         history.append((model(X[test]).argmax(1) == y[test]).float().mean().item())
-masked = nn.utils.parametrize.is_parametrized(model.C3, "weight")  # C3 weights Table I leaves out are held at zero
+masked = nn.utils.parametrize.is_parametrized(
+    model.C3, "weight"
+)  # C3 weights Table I leaves out are held at zero
 held_at_zero = int((1 - MASK).sum()) * 25 if masked else 0  # and do not count
 accuracy, trainable = history[-1], sum(p.numel() for p in model.parameters()) - held_at_zero
 paper_layers = trainable - sum(p.numel() for p in model.out.parameters())

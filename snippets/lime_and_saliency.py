@@ -1,4 +1,5 @@
 """Opening a black box: a LIME-style local surrogate and input-gradient saliency."""
+
 import numpy as np
 import torch
 from torch import nn
@@ -22,8 +23,8 @@ for t in range(1, 151):
     with torch.no_grad():  # Adam (Kingma & Ba, 2015), learning rate 1e-2
         for p, m, v in zip(params, mean, square):
             m.mul_(0.9).add_(0.1 * p.grad)  # running mean of the gradient
-            v.mul_(0.999).add_(0.001 * p.grad ** 2)  # and of its square
-            p -= 1e-2 * (m / (1 - 0.9 ** t)) / ((v / (1 - 0.999 ** t)).sqrt() + 1e-8)
+            v.mul_(0.999).add_(0.001 * p.grad**2)  # and of its square
+            p -= 1e-2 * (m / (1 - 0.9**t)) / ((v / (1 - 0.999**t)).sqrt() + 1e-8)
 accuracy = ((model(Xt).squeeze(1) > 0).float() == yt).float().mean().item()
 
 

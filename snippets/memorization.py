@@ -1,10 +1,11 @@
 """It just works, and theory lags: a small net fits randomly shuffled digit labels perfectly,
 test accuracy falls to chance, and fitting takes longer than with the true labels
 (Zhang et al., 2017, in miniature)."""
+
 import torch
-from torch import nn
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
+from torch import nn
 
 SEED, N_TRAIN, WIDTH, LR, MAX_STEPS = 0, 500, 128, 0.005, 2000
 torch.manual_seed(SEED)
@@ -18,7 +19,9 @@ y_train, y_test = torch.tensor(y_train), torch.tensor(y_test)
 
 def fit(labels):
     """Full-batch Adam until every training label is predicted; returns the accuracy curve."""
-    model = nn.Sequential(nn.Linear(64, WIDTH), nn.ReLU(), nn.Linear(WIDTH, WIDTH), nn.ReLU(), nn.Linear(WIDTH, 10))
+    model = nn.Sequential(
+        nn.Linear(64, WIDTH), nn.ReLU(), nn.Linear(WIDTH, WIDTH), nn.ReLU(), nn.Linear(WIDTH, 10)
+    )
     params, curve = list(model.parameters()), []
     mean, square = [torch.zeros_like(p) for p in params], [torch.zeros_like(p) for p in params]
     for t in range(1, MAX_STEPS + 1):
@@ -31,8 +34,8 @@ def fit(labels):
         with torch.no_grad():  # Adam (Kingma & Ba, 2015), learning rate LR
             for p, m, v in zip(params, mean, square):
                 m.mul_(0.9).add_(0.1 * p.grad)  # running mean of the gradient
-                v.mul_(0.999).add_(0.001 * p.grad ** 2)  # and of its square
-                p -= LR * (m / (1 - 0.9 ** t)) / ((v / (1 - 0.999 ** t)).sqrt() + 1e-8)
+                v.mul_(0.999).add_(0.001 * p.grad**2)  # and of its square
+                p -= LR * (m / (1 - 0.9**t)) / ((v / (1 - 0.999**t)).sqrt() + 1e-8)
     with torch.no_grad():
         return curve, (model(X_test).argmax(1) == y_test).float().mean().item()
 

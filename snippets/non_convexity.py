@@ -1,4 +1,5 @@
 """Non-convexity: permuting hidden units keeps the loss, the midpoint between the copies does not."""
+
 import torch
 from sklearn.datasets import make_moons
 from torch import nn
@@ -21,8 +22,8 @@ for t in range(1, STEPS + 1):
     with torch.no_grad():  # Adam (Kingma & Ba, 2015), learning rate 0.05
         for p, m, v in zip(params, mean, square):
             m.mul_(0.9).add_(0.1 * p.grad)  # running mean of the gradient
-            v.mul_(0.999).add_(0.001 * p.grad ** 2)  # and of its square
-            p -= 0.05 * (m / (1 - 0.9 ** t)) / ((v / (1 - 0.999 ** t)).sqrt() + 1e-8)
+            v.mul_(0.999).add_(0.001 * p.grad**2)  # and of its square
+            p -= 0.05 * (m / (1 - 0.9**t)) / ((v / (1 - 0.999**t)).sqrt() + 1e-8)
 theta = nn.utils.parameters_to_vector(net.parameters()).detach()
 torch.set_num_threads(threads)  # leave the process as we found it
 

@@ -1,4 +1,5 @@
 """What learning cannot do: predict tomorrow's sign from the past of a random walk or a lottery."""
+
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 

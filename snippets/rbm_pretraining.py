@@ -1,4 +1,7 @@
 """Greedy layer-wise RBM pretraining (Hinton et al., 2006) of a deep sigmoid net on the digits."""
+
+from itertools import pairwise
+
 import torch
 from sklearn.datasets import load_digits
 from torch import nn
@@ -25,7 +28,7 @@ def rbm(data, n_hidden, epochs=10, lr=0.5):
 
 
 def deep_net(activation, std):
-    linears = [nn.Linear(fan_in, fan_out) for fan_in, fan_out in zip(SIZES, SIZES[1:])]
+    linears = [nn.Linear(fan_in, fan_out) for fan_in, fan_out in pairwise(SIZES)]
     for linear in linears:
         nn.init.normal_(linear.weight, std=std(linear.in_features)), nn.init.zeros_(linear.bias)
     return nn.Sequential(*[m for linear in linears for m in (linear, activation())], nn.Linear(SIZES[-1], 10))

@@ -1,9 +1,10 @@
 """No pretraining needed: a deep ReLU net with He init trains from scratch where a deep
 sigmoid net from small random weights (the 2006 setting) stays near chance."""
+
 import torch
-from torch import nn
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
+from torch import nn
 
 SEED, DEPTH, WIDTH, EPOCHS, LR = 0, 8, 64, 15, 0.02
 torch.manual_seed(SEED)

@@ -1,4 +1,7 @@
 """ReLU versus saturating units: steps of SGD to reach 10% training error on the digits."""
+
+from itertools import pairwise
+
 import torch
 from sklearn.datasets import load_digits
 from torch import nn
@@ -14,7 +17,7 @@ def training_error_curve(activation):
     torch.manual_seed(SEED)  # same initial weights and mini-batches for every activation
     sizes = [64] + [WIDTH] * DEPTH
     layers = []
-    for fan_in, fan_out in zip(sizes, sizes[1:]):
+    for fan_in, fan_out in pairwise(sizes):
         layers += [nn.Linear(fan_in, fan_out), activation()]
     model = nn.Sequential(*layers, nn.Linear(WIDTH, 10))
     velocity, curve = [torch.zeros_like(p) for p in model.parameters()], []
@@ -37,10 +40,15 @@ def steps_to_target(curve):
     return hits[0] if hits else float("inf")
 
 
-curves = {name: training_error_curve(act) for name, act in [("ReLU", nn.ReLU), ("tanh", nn.Tanh), ("sigmoid", nn.Sigmoid)]}
+curves = {
+    name: training_error_curve(act)
+    for name, act in [("ReLU", nn.ReLU), ("tanh", nn.Tanh), ("sigmoid", nn.Sigmoid)]
+}
 steps = {name: steps_to_target(curve) for name, curve in curves.items()}
 for name, curve in curves.items():
     reached = f"at step {steps[name]}" if steps[name] <= STEPS else f"not within {STEPS} steps"
     print(f"{name:>8}: below {TARGET:.0%} training error {reached}; after {STEPS} steps: {curve[-1]:.1%}")
 
-assert steps["ReLU"] * 2 < steps["sigmoid"], "ReLU should reach the target in less than half the sigmoid's steps"
+assert steps["ReLU"] * 2 < steps["sigmoid"], (
+    "ReLU should reach the target in less than half the sigmoid's steps"
+)

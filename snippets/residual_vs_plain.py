@@ -1,4 +1,5 @@
 """Degradation: a deep plain stack trains worse than a shallow one; skip connections fix it."""
+
 import torch
 from sklearn.datasets import load_digits
 from torch import nn
@@ -19,7 +20,8 @@ class Stack(nn.Module):
         self.skip = skip
         self.inp, self.out = nn.Linear(64, WIDTH), nn.Linear(WIDTH, 10)
         self.blocks = nn.ModuleList(
-            nn.Sequential(nn.Linear(WIDTH, WIDTH), nn.BatchNorm1d(WIDTH), nn.ReLU()) for _ in range(blocks))
+            nn.Sequential(nn.Linear(WIDTH, WIDTH), nn.BatchNorm1d(WIDTH), nn.ReLU()) for _ in range(blocks)
+        )
 
     def forward(self, x):
         h = self.inp(x)

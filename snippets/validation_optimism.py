@@ -1,4 +1,5 @@
 """Small data: the winner of a model contest on a small validation split looks better than it is."""
+
 import numpy as np
 from sklearn.datasets import make_classification
 
@@ -13,6 +14,7 @@ def knn(k):
         distance = (Xtr**2).sum(1) - 2 * np.einsum("qd,td->qt", Xq, Xtr)
         nearest = np.argsort(distance, axis=1)[:, :k]
         return ytr[nearest].mean(1) > 0.5
+
     return predict
 
 
@@ -21,6 +23,7 @@ def ridge(lam):
         A = np.hstack([Xtr, np.ones((len(Xtr), 1))])
         w = np.linalg.solve(A.T @ A + lam * np.eye(A.shape[1]), A.T @ (2 * ytr - 1))
         return np.hstack([Xq, np.ones((len(Xq), 1))]) @ w > 0
+
     return predict
 
 

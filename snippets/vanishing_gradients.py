@@ -1,4 +1,5 @@
 """Vanishing gradients: one backward pass through a 10-layer MLP, sigmoid vs ReLU."""
+
 import torch
 from torch import nn
 

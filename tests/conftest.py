@@ -4,7 +4,6 @@ import os
 import socket
 
 import pytest
-
 from support import ROOT, mkdocs_build
 
 # Two xdist workers share two cores: one BLAS/OpenMP thread each avoids oversubscription.

@@ -46,7 +46,13 @@ def mkdocs_build(config: Path, site_dir: Path, cwd: Path) -> subprocess.Complete
     env.update(NO_MKDOCS_2_WARNING="1", THAW_NOTEBOOK_CACHE_DIR=tempfile.mkdtemp(prefix="thaw-nb-"))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600,
+        check=False,
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=600,
     )
 
 

@@ -22,7 +22,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-
 from support import ROOT
 
 pytestmark = pytest.mark.site
@@ -96,23 +95,31 @@ def _need(condition: bool, problem: str, fix: str):
         return
     if os.environ.get("THAW_SKIP_BROWSER") == "1":
         pytest.skip(f"THAW_SKIP_BROWSER=1: browser tests skipped ({problem})")
-    pytest.fail(f"{problem}. Install it with:\n    {fix}\n"
-                "(or set THAW_SKIP_BROWSER=1 to skip the browser tests)", pytrace=False)
+    pytest.fail(
+        f"{problem}. Install it with:\n    {fix}\n(or set THAW_SKIP_BROWSER=1 to skip the browser tests)",
+        pytrace=False,
+    )
 
 
 @pytest.fixture(scope="session")
 def browser():
     if os.environ.get("THAW_SKIP_BROWSER") == "1":
         pytest.skip("THAW_SKIP_BROWSER=1: browser tests skipped")
-    _need(CHROMIUM.exists(), f"Chromium not found at {CHROMIUM}",
-          "apt-get update && apt-get install -y chromium\n"
-          "(Debian's package; elsewhere point THAW_CHROMIUM at a Chrome or Chromium binary)")
+    _need(
+        CHROMIUM.exists(),
+        f"Chromium not found at {CHROMIUM}",
+        "apt-get update && apt-get install -y chromium\n"
+        "(Debian's package; elsewhere point THAW_CHROMIUM at a Chrome or Chromium binary)",
+    )
     _need(AXE.exists(), f"axe-core not found at {AXE.relative_to(ROOT)}", "npm ci   (in the repository root)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _need(False, "Playwright is not installed in this environment",
-              ".venv/bin/pip install -r requirements.txt")
+        _need(
+            False,
+            "Playwright is not installed in this environment",
+            ".venv/bin/pip install -r requirements.txt",
+        )
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
@@ -128,17 +135,23 @@ def origin(site):
     first = re.search(r"<loc>([^<]+)</loc>", (site_dir / "sitemap.xml").read_text(encoding="utf-8"))
     url = urlparse(first[1])
     if url.scheme != "http" or url.hostname != LOCAL_HOST or url.path not in ("", "/"):
-        pytest.fail(f"the browser tests serve the site at http://{LOCAL_HOST}:PORT/, but it was built for "
-                    f"{first[1]}: unset SITE_URL or set it to http://{LOCAL_HOST}:PORT/", pytrace=False)
+        pytest.fail(
+            f"the browser tests serve the site at http://{LOCAL_HOST}:PORT/, but it was built for "
+            f"{first[1]}: unset SITE_URL or set it to http://{LOCAL_HOST}:PORT/",
+            pytrace=False,
+        )
     port = url.port or 80
     base = f"http://{LOCAL_HOST}:{port}/"
     handler = functools.partial(_SiteHandler, directory=str(site_dir))
     try:
         server = http.server.ThreadingHTTPServer((LOCAL_HOST, port), handler)
     except OSError as error:
-        pytest.fail(f"cannot serve the site on {base} ({error}). Instant navigation needs the site "
-                    f"served at its site_url. Stop whatever uses port {port}, or run the tests with "
-                    f"another one: SITE_URL=http://{LOCAL_HOST}:8123/ make test", pytrace=False)
+        pytest.fail(
+            f"cannot serve the site on {base} ({error}). Instant navigation needs the site "
+            f"served at its site_url. Stop whatever uses port {port}, or run the tests with "
+            f"another one: SITE_URL=http://{LOCAL_HOST}:8123/ make test",
+            pytrace=False,
+        )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield base
@@ -165,7 +178,9 @@ def page(context):
 def site_pages(site_dir: Path, base: str) -> list[str]:
     """Every page in the sitemap, in both languages (each <loc> and its alternates), then 404."""
     sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
-    urls = re.findall(r"<loc>([^<]+)</loc>", sitemap) + re.findall(r'hreflang="[^"]+" href="([^"]+)"', sitemap)
+    urls = re.findall(r"<loc>([^<]+)</loc>", sitemap) + re.findall(
+        r'hreflang="[^"]+" href="([^"]+)"', sitemap
+    )
     paths = dict.fromkeys(urlparse(u).path.lstrip("/") for u in urls)  # ordered, no duplicates
     return [base + p for p in paths] + [base + "404.html"]
 
@@ -212,7 +227,7 @@ def crawl(context, origin, site):
         tab.add_script_tag(url=axe)
         visit.axe = tab.evaluate(AXE_RUN)
         visit.math = tab.evaluate(RAW_TEX)
-        visits[url[len(origin):]] = visit
+        visits[url[len(origin) :]] = visit
     tab.wait_for_load_state("networkidle")  # late requests of the last page count too
     tab.close()
 
@@ -247,15 +262,23 @@ def test_axe_finds_no_serious_or_critical_violation(crawl):
     problems = _report(crawl, lambda v: v.axe)
     dark = _report(crawl, lambda v: v.axe_dark or [])
     assert not problems and not dark, (
-        "axe-core (light scheme):\n" + problems + ("\naxe-core (dark scheme):\n" + dark if dark else ""))
+        "axe-core (light scheme):\n" + problems + ("\naxe-core (dark scheme):\n" + dark if dark else "")
+    )
 
 
 def test_math_is_rendered(crawl):
-    problems = _report(crawl, lambda v: ([f"raw TeX visible: ...{v.math['raw']}..."] if v.math["raw"] else [])
-                       + ([f"{v.math['unconverted']} formulas not converted to MathML"]
-                          if v.math["unconverted"] else [])
-                       + ([f"{v.math['math'] - v.math['drawn']} MathML formulas take no space"]
-                          if v.math["drawn"] < v.math["math"] else []))
+    problems = _report(
+        crawl,
+        lambda v: (
+            ([f"raw TeX visible: ...{v.math['raw']}..."] if v.math["raw"] else [])
+            + ([f"{v.math['unconverted']} formulas not converted to MathML"] if v.math["unconverted"] else [])
+            + (
+                [f"{v.math['math'] - v.math['drawn']} MathML formulas take no space"]
+                if v.math["drawn"] < v.math["math"]
+                else []
+            )
+        ),
+    )
     assert not problems, problems
     assert crawl[CHAPTER].math["math"] > 0, f"{CHAPTER}: no MathML on the page (the chapter has formulas)"
 
@@ -300,20 +323,24 @@ def test_search_finds_korean_words(page, origin):
     assert {"/", "/ko/"} & set(paths), f"searching {word!r} should find the home page; results: {paths}"
 
 
-@pytest.mark.parametrize("start, word, expected", [
-    ("ko/", "기울기", "/ko/vanishing-gradients/"),      # vanishing gradient
-    ("ko/", "역전파", "/ko/backpropagation/"),          # backpropagation
-    ("ko/", "르쿤", "/ko/lenet5/"),                     # LeCun
-    ("ko/", "LeNet", "/ko/lenet5/"),
-    ("", "torch", "/notebooks/"),                       # the lab notebooks' code
-    ("ko/", "torch", "/ko/notebooks/"),
-])
+@pytest.mark.parametrize(
+    "start, word, expected",
+    [
+        ("ko/", "기울기", "/ko/vanishing-gradients/"),  # vanishing gradient
+        ("ko/", "역전파", "/ko/backpropagation/"),  # backpropagation
+        ("ko/", "르쿤", "/ko/lenet5/"),  # LeCun
+        ("ko/", "LeNet", "/ko/lenet5/"),
+        ("", "torch", "/notebooks/"),  # the lab notebooks' code
+        ("ko/", "torch", "/ko/notebooks/"),
+    ],
+)
 def test_search_works_in_both_languages(page, origin, start, word, expected):
     page.goto(origin + start)
     results = _open_search(page, word, korean=not word.isascii())
     paths = _result_paths(page, results)
     assert any(p.startswith(expected) for p in paths), (
-        f"searching {word!r} from /{start} should find a page under {expected}; results: {paths}")
+        f"searching {word!r} from /{start} should find a page under {expected}; results: {paths}"
+    )
 
 
 def test_instant_navigation_keeps_the_page(page, origin):
@@ -327,7 +354,8 @@ def test_instant_navigation_keeps_the_page(page, origin):
     assert heading.count(), "the chapter did not open"
     assert page.evaluate("window.__thawMarker") == "still here", (
         "clicking a nav link reloaded the page: instant navigation is off, "
-        "or the page's origin differs from site_url")
+        "or the page's origin differs from site_url"
+    )
 
 
 def _first_difference(a: str, b: str) -> int:
@@ -345,13 +373,17 @@ def test_copy_button_copies_the_snippet_exactly(page, origin):
     # The page's code block drops the file's final newline; every other character must match.
     assert copied == expected.removesuffix("\n"), (
         f"the copy button should copy {SNIPPET.relative_to(ROOT)} exactly; got {len(copied)} characters "
-        f"for {len(expected)}, first difference at character {_first_difference(copied, expected)}")
+        f"for {len(expected)}, first difference at character {_first_difference(copied, expected)}"
+    )
 
 
 def _notebook_pages() -> list[str]:
     """The page of each lab notebook in docs/ (mkdocs-jupyter renders x.ipynb at x/)."""
-    return sorted(p.relative_to(ROOT / "docs").with_suffix("").as_posix() + "/"
-                  for p in (ROOT / "docs").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+    return sorted(
+        p.relative_to(ROOT / "docs").with_suffix("").as_posix() + "/"
+        for p in (ROOT / "docs").rglob("*.ipynb")
+        if ".ipynb_checkpoints" not in p.parts
+    )
 
 
 def test_notebook_pages_show_figures_and_offer_the_notebook(page, origin, context):

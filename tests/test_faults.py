@@ -7,13 +7,14 @@ import subprocess
 import sys
 
 import pytest
-
 from support import ROOT, mkdocs_build
 
 PAGES = {
     "missing-include": (
-        'Intro.\n\n```python exec="on" source="above" title="snippets/missing.py"\n'
-        '--8<-- "snippets/missing.py"\n```\n',
+        (
+            'Intro.\n\n```python exec="on" source="above" title="snippets/missing.py"\n'
+            '--8<-- "snippets/missing.py"\n```\n'
+        ),
         ["docs/bad.md:6:", "included file not found: snippets/missing.py"],
     ),
     "fence-raises": (
@@ -59,8 +60,13 @@ def test_notebook_cell_error_fails_the_build_and_names_the_notebook(tmp_path):
     page.parent.mkdir()
     cells = [
         {"cell_type": "markdown", "metadata": {}, "source": ["# A bad notebook"]},
-        {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
-         "source": ["raise ValueError('cell went wrong')"]},
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "execution_count": None,
+            "outputs": [],
+            "source": ["raise ValueError('cell went wrong')"],
+        },
     ]
     page.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
     build = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site", tmp_path)
@@ -74,9 +80,27 @@ def test_failing_inline_fence_fails_pytest_with_file_and_line(tmp_path):
     page = tmp_path / "page.md"
     page.write_text("# Page\n\nText.\n\n```python\nassert 1 + 1 == 3, 'arithmetic is off'\n```\n")
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:xdist", "-p", "no:cacheprovider", "--markdown-docs",
-         "--markdown-docs-syntax=superfences", "-o", "addopts=", "--rootdir", str(tmp_path), str(page)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:xdist",
+            "-p",
+            "no:cacheprovider",
+            "--markdown-docs",
+            "--markdown-docs-syntax=superfences",
+            "-o",
+            "addopts=",
+            "--rootdir",
+            str(tmp_path),
+            str(page),
+        ],
+        check=False,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     assert run.returncode == 1, run.stdout
     assert "page.md" in run.stdout and "arithmetic is off" in run.stdout, run.stdout

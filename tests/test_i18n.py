@@ -5,7 +5,6 @@ import re
 
 import pytest
 import yaml
-
 from support import ROOT, python_fences
 
 DOCS = ROOT / "docs"
@@ -48,7 +47,8 @@ def test_notebook_cells_are_bilingual(notebook):
         if cell["cell_type"] == "markdown":
             text = "".join(cell["source"])
             assert '<div lang="en">' in text and '<div lang="ko">' in text, (
-                f"{notebook.relative_to(ROOT)}, cell {number}: needs an English and a Korean block")
+                f"{notebook.relative_to(ROOT)}, cell {number}: needs an English and a Korean block"
+            )
 
 
 def test_data_has_korean_text():

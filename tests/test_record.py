@@ -5,7 +5,6 @@ from collections import Counter
 
 import pytest
 import yaml
-
 from support import ROOT
 
 CLAIM_IDS = [f"C{n}" for n in range(1, 23)]  # the essay's outline: C1..C22
@@ -26,7 +25,9 @@ def claims():
 
 def cited_ids():
     """Reference ids cited by a page, a notebook, or the data the ledger and timeline pages show."""
-    texts = [p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*") if p.suffix in (".md", ".ipynb")]
+    texts = [
+        p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*") if p.suffix in (".md", ".ipynb")
+    ]
     cited = {m for text in texts for m in CITATION.findall(text)}
     timeline = yaml.safe_load((ROOT / "data" / "timeline.yml").read_text(encoding="utf-8"))
     return cited | {s for row in claims() for s in row["sources"]} | {e["source"] for e in timeline}
@@ -63,13 +64,15 @@ def test_every_claim_has_a_complete_ledger_row():
     for row in rows:
         for field in ("claim", "verdict", "record", "chapter", "chapter_title"):
             assert row.get(field), f"{row['id']}: no {field}"
-        assert row["verdict"] in VERDICTS, f"{row['id']}: verdict {row['verdict']!r} not in {sorted(VERDICTS)}"
+        assert row["verdict"] in VERDICTS, (
+            f"{row['id']}: verdict {row['verdict']!r} not in {sorted(VERDICTS)}"
+        )
         assert row.get("sources"), f"{row['id']}: no citation"
 
 
 @pytest.mark.parametrize("row", claims(), ids=lambda r: r["id"])
 def test_ledger_links_resolve(row):
-    page, _, anchor = row["chapter"].partition("#")
+    page, _, _anchor = row["chapter"].partition("#")
     path = ROOT / "docs" / page
     assert path.is_file(), f"{row['id']}: chapter {page} does not exist"
     if row.get("snippet"):
@@ -82,4 +85,6 @@ def test_non_holds_verdicts_are_explained_on_their_page():
     for row in claims():
         if row["verdict"] != "holds":
             text = (ROOT / "docs" / row["chapter"].partition("#")[0]).read_text(encoding="utf-8")
-            assert "What the record says" in text, f"{row['id']}: {row['chapter']} has no 'What the record says'"
+            assert "What the record says" in text, (
+                f"{row['id']}: {row['chapter']} has no 'What the record says'"
+            )

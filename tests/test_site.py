@@ -4,24 +4,27 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import unquote, urlparse
 
 import pytest
-import yaml
 from markdown_it import MarkdownIt
 from mkdocs.config import load_config
-
 from support import ROOT, includes_only, markdown_it_parser, python_fences, runs_at_build
 
 pytestmark = pytest.mark.site
 DOCS = ROOT / "docs"
+
+
 def pytest_markdown_docs_lines(path: Path) -> set[int]:
     """Lines of the fences pytest-markdown-docs will run in this page (same parser it uses)."""
     parser: MarkdownIt = markdown_it_parser()
     return {
         token.map[0] + 1
         for token in parser.parse(path.read_text(encoding="utf-8"))
-        if token.type == "fence" and token.map and re.match(r"\{?\s*\.?(python|py|python3)\b", token.info)
+        if token.type == "fence"
+        and token.map
+        and re.match(r"\{?\s*\.?(python|py|python3)\b", token.info)
         and "notest" not in token.info.split()
     }
 
@@ -45,8 +48,10 @@ def test_every_fence_and_notebook_runs():
                 paths = re.findall(r'--8<--\s+"([^"]+)"', body)
                 included.update(paths)
                 if not runs_at_build(info):
-                    problems.append(f"{name}:{line}: include without exec=\"on\": its output is not shown")
-                problems += [f"{name}:{line}: {p} is not a snippet in snippets/" for p in paths if p not in snippets]
+                    problems.append(f'{name}:{line}: include without exec="on": its output is not shown')
+                problems += [
+                    f"{name}:{line}: {p} is not a snippet in snippets/" for p in paths if p not in snippets
+                ]
             elif not runs_at_build(info) and line not in tested:
                 problems.append(f"{name}:{line}: this Python fence is run by neither a test nor the build")
     problems += [f"{s}: no page includes this snippet" for s in sorted(snippets - included)]
@@ -56,7 +61,9 @@ def test_every_fence_and_notebook_runs():
             problems.append(f"{notebook.relative_to(ROOT)}: not in mkdocs-jupyter's include, never executed")
         cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
         if any(c.get("outputs") for c in cells if c["cell_type"] == "code"):
-            problems.append(f"{notebook.relative_to(ROOT)}: committed with outputs; clear them, the build runs it")
+            problems.append(
+                f"{notebook.relative_to(ROOT)}: committed with outputs; clear them, the build runs it"
+            )
     if not (jupyter["execute"] and not jupyter["allow_errors"]):
         problems.append("mkdocs.yml: mkdocs-jupyter must have execute: true and allow_errors: false")
     assert not problems, "\n".join(problems)
@@ -65,9 +72,19 @@ def test_every_fence_and_notebook_runs():
 class _Refs(HTMLParser):
     """Collect the URLs a page loads (not plain <a href> links)."""
 
-    LOADS = {"script": ["src"], "link": ["href"], "img": ["src", "srcset"], "source": ["src", "srcset"],
-             "iframe": ["src"], "video": ["src", "poster"], "audio": ["src"], "embed": ["src"],
-             "object": ["data"], "image": ["href", "xlink:href"], "use": ["href", "xlink:href"]}
+    LOADS: ClassVar[dict[str, list[str]]] = {
+        "script": ["src"],
+        "link": ["href"],
+        "img": ["src", "srcset"],
+        "source": ["src", "srcset"],
+        "iframe": ["src"],
+        "video": ["src", "poster"],
+        "audio": ["src"],
+        "embed": ["src"],
+        "object": ["data"],
+        "image": ["href", "xlink:href"],
+        "use": ["href", "xlink:href"],
+    }
 
     def __init__(self):
         super().__init__()
@@ -113,7 +130,9 @@ def test_site_loads_nothing_from_other_hosts(site):
         found += [f"{page.relative_to(site_dir)}: {u}" for u in refs.urls + css_urls if remote(u, own_host)]
     for sheet in site_dir.rglob("*.css"):
         for match in CSS_URL.finditer(sheet.read_text(encoding="utf-8")):
-            found += [f"{sheet.relative_to(site_dir)}: {u}" for u in match.groups() if u and remote(u, own_host)]
+            found += [
+                f"{sheet.relative_to(site_dir)}: {u}" for u in match.groups() if u and remote(u, own_host)
+            ]
     assert not found, "the site must work offline; these load from elsewhere:\n" + "\n".join(sorted(found))
 
 
@@ -141,9 +160,13 @@ def test_notebook_stylesheet_defines_what_it_uses_and_is_named_by_its_content(si
     css = sheets[0].read_text(encoding="utf-8")
     undefined = set(re.findall(r"var\(\s*(--[\w-]+)\s*\)", css)) - set(re.findall(r"(--[\w-]+)\s*:", css))
     assert not undefined, f"{sheets[0].name} reads variables it no longer defines: {sorted(undefined)[:10]}"
-    assert sheets[0].name == f"notebook.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css", "stale name: caches would keep an old sheet"
+    assert sheets[0].name == f"notebook.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css", (
+        "stale name: caches would keep an old sheet"
+    )
     for page in site_dir.rglob("notebooks/*/index.html"):
-        assert sheets[0].name in page.read_text(encoding="utf-8"), f"{page.relative_to(site_dir)} does not link {sheets[0].name}"
+        assert sheets[0].name in page.read_text(encoding="utf-8"), (
+            f"{page.relative_to(site_dir)} does not link {sheets[0].name}"
+        )
 
 
 def test_notebook_copy_buttons_copy_their_own_cell(site):
@@ -155,13 +178,19 @@ def test_notebook_copy_buttons_copy_their_own_cell(site):
     for page in pages:
         html = page.read_text(encoding="utf-8")
         buttons = re.findall(r'for="(cell-\d+)"', html)
-        blocks = [re.search(r'id="(cell-\d+)"', tag).group(1)
-                  for tag in re.findall(r'<div [^>]*class="clipboard-copy-txt"[^>]*>', html)]
-        assert buttons and buttons == blocks, f"{page.relative_to(site_dir)}: buttons {buttons} vs cells {blocks}"
+        blocks = [
+            re.search(r'id="(cell-\d+)"', tag).group(1)
+            for tag in re.findall(r'<div [^>]*class="clipboard-copy-txt"[^>]*>', html)
+        ]
+        assert buttons and buttons == blocks, (
+            f"{page.relative_to(site_dir)}: buttons {buttons} vs cells {blocks}"
+        )
 
 
 def test_no_page_is_a_placeholder():
-    stubs = [str(p.relative_to(ROOT)) for p in DOCS.rglob("*.md") if "PLACEHOLDER" in p.read_text(encoding="utf-8")]
+    stubs = [
+        str(p.relative_to(ROOT)) for p in DOCS.rglob("*.md") if "PLACEHOLDER" in p.read_text(encoding="utf-8")
+    ]
     assert not stubs, f"unfinished pages: {stubs}"
 
 

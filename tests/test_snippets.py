@@ -27,7 +27,9 @@ def test_snippet_runs_and_its_claim_holds(path, monkeypatch, tmp_path):
 
 
 def _seeds_tool():
-    spec = importlib.util.spec_from_file_location("seeds", Path(__file__).parent.parent / "tools" / "seeds.py")
+    spec = importlib.util.spec_from_file_location(
+        "seeds", Path(__file__).parent.parent / "tools" / "seeds.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -46,7 +48,13 @@ def test_random_snippets_have_the_seed_line_make_seeds_varies(path):
     seeds = _seeds_tool()
     lines = [n for n, line in enumerate(source.splitlines(), 1) if seeds.SEED_LINE.match(line)]
     assert lines, f"{path.name}: draws random numbers but has no line starting `SEED = 0` for `make seeds`"
-    changed = [line for line in seeds.seeded_source(source, 7).splitlines() if line not in source.splitlines()]
-    assert len(changed) == 1 and "7" in changed[0], f"{path.name}:{lines[0]}: `make seeds` could not set the seed"
+    changed = [
+        line for line in seeds.seeded_source(source, 7).splitlines() if line not in source.splitlines()
+    ]
+    assert len(changed) == 1 and "7" in changed[0], (
+        f"{path.name}:{lines[0]}: `make seeds` could not set the seed"
+    )
     literal = re.search(r"(manual_seed|default_rng|random_state=|RandomState)\(?\s*\d", source)
-    assert not literal, f"{path.name}: `{literal and literal.group(0)}...` seeds with a number, not SEED; `make seeds` cannot vary it"
+    assert not literal, (
+        f"{path.name}: `{literal and literal.group(0)}...` seeds with a number, not SEED; `make seeds` cannot vary it"
+    )

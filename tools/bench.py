@@ -41,11 +41,17 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 SCORE_BUDGET = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 95}
 PAGE_BUDGET_KB = {"chapter": 150, "notebook": 250}
 CODE_BUDGET_S = {"snippet": 3.0, "notebook": 10.0}
-CHROME_FLAGS = " ".join([
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'",
-])
+CHROME_FLAGS = (
+    "--headless=new "
+    "--no-sandbox "
+    "--disable-gpu "
+    "--disable-quic "
+    "--no-first-run "
+    "--disable-background-networking "
+    "--disable-component-update "
+    "--disable-sync "
+    "'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'"
+)
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".ipynb", ".map"}
 
 
@@ -56,8 +62,11 @@ class PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
-        if (path.is_file() and path.suffix in COMPRESSIBLE
-                and "gzip" in self.headers.get("Accept-Encoding", "")):
+        if (
+            path.is_file()
+            and path.suffix in COMPRESSIBLE
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
             body = gzip.compress(path.read_bytes(), compresslevel=6)
             self.send_response(200)
             self.send_header("Content-Type", self.guess_type(str(path)))
@@ -81,8 +90,15 @@ def free_port() -> int:
 
 def timed(command: list[str], env: dict) -> tuple[float, int, str]:
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=ROOT, env=env, text=True,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    done = subprocess.run(
+        command,
+        cwd=ROOT,
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        check=False,
+    )
     return time.perf_counter() - start, done.returncode, done.stdout
 
 
@@ -98,20 +114,30 @@ def time_code(runs: int) -> dict:
             print(f"  {name}", flush=True)
             for _ in range(runs):
                 start = time.perf_counter()
-                done = subprocess.run([sys.executable, str(path)], cwd=empty, text=True,
-                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                done = subprocess.run(
+                    [sys.executable, str(path)],
+                    check=False,
+                    cwd=empty,
+                    text=True,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT,
+                )
                 each.append(time.perf_counter() - start)
                 if done.returncode:
                     sys.exit(f"{name} failed:\n{done.stdout}")
-            times[name] = {"kind": "snippet", "seconds": round(statistics.median(each), 2),
-                           "each_run": [round(t, 2) for t in each]}
+            times[name] = {
+                "kind": "snippet",
+                "seconds": round(statistics.median(each), 2),
+                "each_run": [round(t, 2) for t in each],
+            }
     for path in sorted((ROOT / "docs" / "notebooks").glob("*.ipynb")):
         name = str(path.relative_to(ROOT))
         print(f"  {name}", flush=True)
         notebook = nbformat.read(path, as_version=4)
         start = time.perf_counter()
-        nbclient.NotebookClient(notebook, timeout=600, kernel_name="python3",
-                                resources={"metadata": {"path": str(path.parent)}}).execute()
+        nbclient.NotebookClient(
+            notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        ).execute()
         times[name] = {"kind": "notebook", "seconds": round(time.perf_counter() - start, 2)}
     return times
 
@@ -119,27 +145,47 @@ def time_code(runs: int) -> dict:
 def lighthouse(url: str, out: Path) -> dict:
     env = dict(os.environ, CHROME_PATH=CHROMIUM)
     subprocess.run(
-        [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
-         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
-        cwd=ROOT, env=env, check=True, timeout=300,
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--output=json",
+            f"--output-path={out}",
+            "--quiet",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={CHROME_FLAGS}",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=300,
     )
     return json.loads(out.read_text(encoding="utf-8"))
 
 
 def measure(name: str, url: str, runs: int, workdir: Path) -> dict:
     reports = [lighthouse(url, workdir / f"{name}-{i}.json") for i in range(runs)]
-    scores = {c: statistics.median(round(r["categories"][c]["score"] * 100) for r in reports)
-              for c in CATEGORIES}
+    scores = {
+        c: statistics.median(round(r["categories"][c]["score"] * 100) for r in reports) for c in CATEGORIES
+    }
     # the run with the median performance score supplies the timings and the byte counts
     report = sorted(reports, key=lambda r: r["categories"]["performance"]["score"])[len(reports) // 2]
     requests = report["audits"]["network-requests"]["details"]["items"]
     loaded = [r for r in requests if not r["url"].startswith("data:")]
-    misses = sorted({f"{a}: {ref['id']}" for a in CATEGORIES if a != "performance"
-                     for ref in report["categories"][a]["auditRefs"]
-                     if ref["weight"] > 0 and report["audits"][ref["id"]]["score"] is not None
-                     and report["audits"][ref["id"]]["score"] < 1})
-    metrics = {k: round(report["audits"][k]["numericValue"]) for k in
-               ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "speed-index"]}
+    misses = sorted(
+        {
+            f"{a}: {ref['id']}"
+            for a in CATEGORIES
+            if a != "performance"
+            for ref in report["categories"][a]["auditRefs"]
+            if ref["weight"] > 0
+            and report["audits"][ref["id"]]["score"] is not None
+            and report["audits"][ref["id"]]["score"] < 1
+        }
+    )
+    metrics = {
+        k: round(report["audits"][k]["numericValue"])
+        for k in ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "speed-index"]
+    }
     metrics["cumulative-layout-shift"] = round(report["audits"]["cumulative-layout-shift"]["numericValue"], 3)
     page_file = SITE / PAGES[name] / "index.html"
     return {
@@ -165,8 +211,11 @@ def main() -> int:
     parser.add_argument("--skip-test", action="store_true", help="do not time `make test`")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (median scores)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a budget is missed")
-    parser.add_argument("--code-only", action="store_true",
-                        help="only time the snippets and notebooks (no site build, Lighthouse or tests)")
+    parser.add_argument(
+        "--code-only",
+        action="store_true",
+        help="only time the snippets and notebooks (no site build, Lighthouse or tests)",
+    )
     parser.add_argument("--code-runs", type=int, default=3, help="runs per snippet (median)")
     parser.add_argument("--output", default=str(ROOT / "bench.json"))
     args = parser.parse_args()
@@ -177,8 +226,10 @@ def main() -> int:
         report_code(code)
         print("budgets: " + ("all met" if not misses else "MISSED: " + "; ".join(misses)))
         return 1 if args.check and misses else 0
-    for need, fix in [(LIGHTHOUSE, "npm ci"),
-                      (Path(CHROMIUM), "apt-get update && apt-get install -y chromium")]:
+    for need, fix in [
+        (LIGHTHOUSE, "npm ci"),
+        (Path(CHROMIUM), "apt-get update && apt-get install -y chromium"),
+    ]:
         if not need.exists():
             sys.exit(f"{need} not found; install it with: {fix}")
 
@@ -215,17 +266,24 @@ def main() -> int:
     code = time_code(args.code_runs)
     misses = code_misses(code)
     for name, page in pages.items():
-        misses += [f"{name}: {c} {page['scores'][c]} < {b}"
-                   for c, b in SCORE_BUDGET.items() if page["scores"][c] < b]
+        misses += [
+            f"{name}: {c} {page['scores'][c]} < {b}" for c, b in SCORE_BUDGET.items() if page["scores"][c] < b
+        ]
         if name in PAGE_BUDGET_KB and page["page_bytes"] > PAGE_BUDGET_KB[name] * 1024:
             misses.append(f"{name}: page {kb(page['page_bytes'])} > {PAGE_BUDGET_KB[name]} KB")
 
-    chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+    chromium = subprocess.run(
+        [CHROMIUM, "--version"], check=False, capture_output=True, text=True
+    ).stdout.strip()
     lighthouse_version = json.loads((ROOT / "node_modules/lighthouse/package.json").read_text())["version"]
     result = {
         "when": time.strftime("%Y-%m-%d %H:%M:%S"),
-        "machine": {"cpus": os.cpu_count(), "load_average_1m": round(os.getloadavg()[0], 2),
-                    "chromium": chromium, "lighthouse": lighthouse_version},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "load_average_1m": round(os.getloadavg()[0], 2),
+            "chromium": chromium,
+            "lighthouse": lighthouse_version,
+        },
         "make_site_cold_s": round(site_s, 1),
         "make_test_s": None if test_s is None else round(test_s, 1),
         "make_test_exit": test_rc,
@@ -236,16 +294,20 @@ def main() -> int:
     }
     Path(args.output).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
 
-    head = (f"{'page':<9} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'page':>7} "
-            f"{'all (raw)':>10} {'all (sent)':>10} {'req':>4}  FCP/LCP ms")
+    head = (
+        f"{'page':<9} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'page':>7} "
+        f"{'all (raw)':>10} {'all (sent)':>10} {'req':>4}  FCP/LCP ms"
+    )
     print("\n" + head + "\n" + "-" * len(head))
     for name, p in pages.items():
         s = p["scores"]
-        print(f"{name:<9} {s['performance']:>4} {s['accessibility']:>4} "
-              f"{s['best-practices']:>4} {s['seo']:>4} "
-              f"{kb(p['page_bytes']):>7} {kb(p['total_bytes']):>10} {kb(p['total_transfer_bytes']):>10} "
-              f"{p['requests']:>4}  "
-              f"{p['metrics_ms']['first-contentful-paint']}/{p['metrics_ms']['largest-contentful-paint']}")
+        print(
+            f"{name:<9} {s['performance']:>4} {s['accessibility']:>4} "
+            f"{s['best-practices']:>4} {s['seo']:>4} "
+            f"{kb(p['page_bytes']):>7} {kb(p['total_bytes']):>10} {kb(p['total_transfer_bytes']):>10} "
+            f"{p['requests']:>4}  "
+            f"{p['metrics_ms']['first-contentful-paint']}/{p['metrics_ms']['largest-contentful-paint']}"
+        )
     report_code(code)
     print(f"\ncold `make site`: {site_s:.1f} s")
     if test_s is not None:
@@ -260,8 +322,11 @@ def main() -> int:
 
 
 def code_misses(code: dict) -> list[str]:
-    return [f"{name}: {t['seconds']} s > {CODE_BUDGET_S[t['kind']]} s"
-            for name, t in code.items() if t["seconds"] > CODE_BUDGET_S[t["kind"]]]
+    return [
+        f"{name}: {t['seconds']} s > {CODE_BUDGET_S[t['kind']]} s"
+        for name, t in code.items()
+        if t["seconds"] > CODE_BUDGET_S[t["kind"]]
+    ]
 
 
 def report_code(code: dict) -> None:

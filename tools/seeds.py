@@ -23,12 +23,13 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_LINE = re.compile(r"^(SEED = )0\b|^(SEED, [\w, ]+ = )0,", re.M)
+SEED_LINE = re.compile(r"^(SEED = )0\b|^(SEED, [\w, ]+ = )0,", re.MULTILINE)
 
 
 def seeded_source(source: str, seed: int) -> str:
-    return SEED_LINE.sub(lambda m: f"{m.group(1) or m.group(2)}{seed}" + ("" if m.group(1) else ","),
-                         source, count=1)
+    return SEED_LINE.sub(
+        lambda m: f"{m.group(1) or m.group(2)}{seed}" + ("" if m.group(1) else ","), source, count=1
+    )
 
 
 def run(path: Path, seed: int | None) -> dict:
@@ -38,11 +39,23 @@ def run(path: Path, seed: int | None) -> dict:
             script = Path(workdir) / path.name
             script.write_text(seeded_source(path.read_text(encoding="utf-8"), seed), encoding="utf-8")
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, str(script)], cwd=workdir, text=True, capture_output=True,
-                              env=os.environ | {"OMP_NUM_THREADS": "1"})
+        done = subprocess.run(
+            [sys.executable, str(script)],
+            check=False,
+            cwd=workdir,
+            text=True,
+            capture_output=True,
+            env=os.environ | {"OMP_NUM_THREADS": "1"},
+        )
     error = done.stderr.strip().splitlines()[-1] if done.returncode and done.stderr.strip() else ""
-    return {"snippet": str(path.relative_to(ROOT)), "seed": seed, "exit": done.returncode,
-            "seconds": round(time.perf_counter() - start, 2), "stdout": done.stdout, "error": error}
+    return {
+        "snippet": str(path.relative_to(ROOT)),
+        "seed": seed,
+        "exit": done.returncode,
+        "seconds": round(time.perf_counter() - start, 2),
+        "stdout": done.stdout,
+        "error": error,
+    }
 
 
 def main() -> int:
@@ -54,13 +67,17 @@ def main() -> int:
     parser.add_argument("--verbose", "-v", action="store_true", help="each seed's whole output")
     parser.add_argument("--output", default=str(ROOT / "seeds.json"))
     args = parser.parse_args()
-    paths = ([ROOT / "snippets" / f"{Path(name).stem}.py" for name in args.snippets]
-             or sorted((ROOT / "snippets").glob("*.py")))
+    paths = [ROOT / "snippets" / f"{Path(name).stem}.py" for name in args.snippets] or sorted(
+        (ROOT / "snippets").glob("*.py")
+    )
     for path in paths:
         if not path.exists():
             sys.exit(f"{path}: no such snippet")
-    jobs = [(path, seed) for path in paths
-            for seed in (range(args.seeds) if SEED_LINE.search(path.read_text(encoding="utf-8")) else [None])]
+    jobs = [
+        (path, seed)
+        for path in paths
+        for seed in (range(args.seeds) if SEED_LINE.search(path.read_text(encoding="utf-8")) else [None])
+    ]
     with ThreadPoolExecutor(args.jobs) as pool:
         results = list(pool.map(lambda job: run(*job), jobs))
 
@@ -79,8 +96,11 @@ def main() -> int:
             if not args.quiet or r["exit"]:
                 lines = [line.rstrip() for line in r["stdout"].strip().splitlines()] or ["(no output)"]
                 shown = lines if args.verbose else lines[-1:]
-                print(("  output: " if r["seed"] is None else f"  seed {r['seed']}: ") + "\n          ".join(shown)
-                      + (f"\n    FAILED: {r['error']}" if r["exit"] else ""))
+                print(
+                    ("  output: " if r["seed"] is None else f"  seed {r['seed']}: ")
+                    + "\n          ".join(shown)
+                    + (f"\n    FAILED: {r['error']}" if r["exit"] else "")
+                )
     Path(args.output).write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nwrote {args.output}")
     if failures:
