@@ -37,8 +37,9 @@ def figure_html(fig, title_en: str, title_ko: str) -> str:
     """The figure as inline SVG, for the figure file to print in its `html="on"` fence.
 
     `<figure class="thaw-figure">` around `<svg role="img">`, whose `<title>` (what a screen
-    reader announces) is in the page's language. Closes the figure. The figure file prints it
-    itself: markdown-exec captures the `print` of the code it runs, not an imported module's.
+    reader announces) is in the page's language; search does not index it. Closes the figure.
+    The figure file prints it itself: markdown-exec captures the `print` of the code it runs,
+    not an imported module's.
     """
     buffer = io.StringIO()
     with warnings.catch_warnings():
@@ -52,4 +53,7 @@ def figure_html(fig, title_en: str, title_ko: str) -> str:
     svg = "<svg" + buffer.getvalue().split("<svg", 1)[1]  # drop the XML prolog and doctype
     start, rest = svg.split(">", 1)
     title = escape(tr(title_en, title_ko), quote=False)
-    return f'<figure class="thaw-figure">{start} role="img"><title>{title}</title>{rest}</figure>'
+    # Labels and tick numbers are not prose: kept out of the search index (Material skips an
+    # element with data-search-exclude), or a timeline's labels would outrank the chapters.
+    svg = f'{start} role="img" data-search-exclude><title>{title}</title>{rest}'
+    return f'<figure class="thaw-figure">{svg}</figure>'
