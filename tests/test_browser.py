@@ -343,6 +343,57 @@ def test_search_works_in_both_languages(page, origin, start, word, expected):
     )
 
 
+# As a Korean reader types: particles attached (역전파를, 르쿤이), Hangul for names the site
+# writes in Latin (알렉스넷, 텐서플로: glossed at first use), a question's "-이란". Each must find
+# one of its pages first or second. (mkdocs.yml: the search separator; glossary: search boost.)
+KOREAN_QUERIES = [
+    ("역전파를", ["backpropagation/"]),
+    ("오차역전파는", ["backpropagation/"]),
+    ("르쿤이", ["lenet5/"]),
+    ("르쿤의 LeNet", ["lenet5/"]),
+    ("알렉스넷", ["alexnet/"]),
+    ("알렉스넷이", ["alexnet/"]),
+    ("기울기 소실이란", ["vanishing-gradients/"]),
+    ("드롭아웃은", ["alexnet/"]),
+    ("배치 정규화를", ["why-spring-came/"]),
+    ("심층 신뢰 신경망이란", ["deep-belief-nets/"]),
+    ("이미지넷에서", ["imagenet/"]),
+    ("볼록하지 않은 손실", ["non-convexity/"]),
+    ("효율적 시장 가설은", ["comment-thread/"]),
+    ("랜덤 포레스트와", ["svms-and-forests/"]),
+    ("인공지능 겨울", ["cold-years/"]),
+    ("스킵 연결이", ["resnet/", "notebooks/resnet_depth_lab/"]),
+    ("XOR 문제를", ["cold-years/", "backpropagation/"]),
+    ("연표", ["timeline/"]),
+    ("텐서플로와 케라스", ["comment-thread/"]),
+]
+
+
+def test_search_finds_what_a_korean_reader_types(page, origin):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.goto(origin + "ko/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    items = page.locator(".md-search-result__item")
+    misses = []
+    for query, pages in KOREAN_QUERIES:
+        box.fill("")
+        items.first.wait_for(state="detached")  # the last query's results are gone
+        box.fill(query)  # Hangul: fill, then a key event for Material to search (design.md)
+        box.press("End")
+        results = page.locator(".md-search-result__item a.md-search-result__link")
+        try:
+            results.first.wait_for(state="attached")
+        except PlaywrightTimeout:  # not one result
+            misses.append(f"{query!r}: no result")
+            continue
+        found = list(dict.fromkeys(_result_paths(page, results)))[:2]
+        if not any(path == f"/ko/{expected}" for path in found for expected in pages):
+            misses.append(f"{query!r}: first two results {found}, expected /ko/{' or /ko/'.join(pages)}")
+    assert not misses, "Korean searches that miss their page:\n" + "\n".join(misses)
+
+
 def test_instant_navigation_keeps_the_page(page, origin):
     page.goto(origin)
     page.evaluate("window.__thawMarker = 'still here'")

@@ -38,7 +38,12 @@ def test_every_fence_and_notebook_runs():
     """Each Python fence runs in pytest-markdown-docs, in the build, or as an included snippet."""
     config = load_config(str(ROOT / "mkdocs.yml"))
     jupyter = config.plugins["mkdocs-jupyter"].config
-    snippets = {p.relative_to(ROOT).as_posix() for p in (ROOT / "snippets").glob("*.py")}
+    # Snippets, and the figure files that draw them (snippets/figures/, minus their shared helper).
+    snippets = {
+        p.relative_to(ROOT).as_posix()
+        for p in [*(ROOT / "snippets").glob("*.py"), *(ROOT / "snippets" / "figures").glob("*.py")]
+        if p.name != "thaw_figure.py"
+    }
     included, problems = set(), []
     for page in sorted(DOCS.rglob("*.md")):
         name = page.relative_to(ROOT)
@@ -251,3 +256,44 @@ def test_every_internal_link_leads_to_a_page(site):
             elif anchor and target.suffix == ".html" and anchor not in ids_of(target):
                 dead.add(f"{page.relative_to(site_dir)}: {href} (no such anchor)")
     assert not dead, "links to nothing:\n" + "\n".join(sorted(dead))
+
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+FIGURE = re.compile(
+    r'<figure class="thaw-figure"><svg [^>]*role="img"[^>]*><title>([^<]+)</title>(.*?)</figure>', re.DOTALL
+)
+
+
+def test_figures_and_tables_speak_the_page_language(site):
+    """A chapter figure is titled for screen readers and labelled in its page's language (the
+    same fence, from snippets/figures/, draws both), and the ILSVRC table's header follows."""
+    site_dir, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    problems, drawn = [], 0
+    for en in sorted(site_dir.rglob("*/index.html")):
+        rel = en.relative_to(site_dir)
+        if rel.parts[0] == "ko" or not (site_dir / "ko" / rel).is_file():
+            continue
+        html = en.read_text(encoding="utf-8")
+        if '<figure class="thaw-figure">' not in html:
+            continue
+        english, korean = (
+            FIGURE.findall(html),
+            FIGURE.findall((site_dir / "ko" / rel).read_text(encoding="utf-8")),
+        )
+        if len(english) != html.count('<figure class="thaw-figure">') or len(korean) != len(english):
+            problems.append(f"{rel}: {len(english)} titled figures here, {len(korean)} on the Korean page")
+        for n, ((en_title, en_svg), (ko_title, ko_svg)) in enumerate(zip(english, korean), start=1):
+            if HANGUL.search(en_title + en_svg):
+                problems.append(f"{rel}, figure {n}: Hangul on the English page")
+            if not (HANGUL.search(ko_title) and HANGUL.search(re.sub(r"<title>.*?</title>", "", ko_svg))):
+                problems.append(f"ko/{rel}, figure {n}: its title or labels are not Korean")
+            drawn += 1
+    if drawn < 15:
+        problems.append(f"only {drawn} chapter figures found; the build draws every chapter's figures")
+    header = re.search(
+        r"<thead>(.*?)</thead>", (site_dir / "ko" / "imagenet" / "index.html").read_text("utf-8"), re.DOTALL
+    )
+    if not (header and HANGUL.search(header[1])):
+        problems.append("ko/imagenet: the ILSVRC table's header is not Korean")
+    assert not problems, "\n".join(problems)

@@ -1,0 +1,38 @@
+"""Table for docs/imagenet.md: every row of data/ilsvrc.yml with its source (session "ilsvrc")."""
+
+from thaw_figure import tr
+
+ids = {
+    "ilsvrc2012results": "ILSVRC 2012 results",
+    "effaimetrics": "EFF AI metrics",
+    "lin2011": "Lin et al., 2011",
+    "he2015": "He et al., 2015",
+    "he2016": "He et al., 2016",
+    "hu2018": "Hu et al., 2018",
+}
+kinds = {
+    "hand-engineered": tr("hand-engineered", "사람이 설계한 특징"),
+    "neural network": tr("neural network", "신경망"),
+}
+header = [
+    tr(*pair)
+    for pair in [
+        ("year", "연도"),
+        ("rank", "순위"),
+        ("team", "팀"),
+        ("kind", "방식"),
+        ("top-5 error", "top-5 오류율"),
+        ("source", "출처"),
+    ]
+]
+print("| " + " | ".join(header) + " |")
+print("|---|---|---|---|---|---|")
+for r in rows:
+    src = (
+        f"**{tr('unsourced', '출처 없음')}**"
+        if r["source"] == "unsourced"
+        else f"[{ids.get(r['source'], r['source'])}](references.md#{r['source']})"
+    )
+    print(
+        f"| {r['year']} | {r['rank']} | {r['team']} | {kinds.get(r['kind'], r['kind'])} | {r['top5_error']}% | {src} |"
+    )
