@@ -7,7 +7,9 @@ every notebook's Markdown cells, and in every Korean field of data/*.yml:
 - names: a listed person's Latin name only in a citation link's text or in a gloss;
 - speech level: 합니다체, so no sentence of ours ends in -요 (해요체: -니까요, -세요, ...),
   in -다 other than -니다 (한다체), or asks with -까? other than -니까?;
-- glosses: an English term in parentheses once per page, at its first use.
+- glosses: an English term in parentheses once per page, at its first use (an
+  abbreviation glossed with it counts as the same term), and never for the basic words
+  the style sheet lists under never_gloss.
 
 Quoted words keep their own wording: text inside quotation marks is not checked, and
 neither is code, math, HTML tags or a link's target. Each failure names the file, the line
@@ -33,11 +35,12 @@ CITATION = re.compile(r"\[[^\]]*\]\([^)\s]*references\.md#[^)\s]*\)")
 LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
 URL = re.compile(r"https?://\S+")
 QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|「[^」\n]*」|『[^』\n]*』|\'[^\'\n]*\'')
-GLOSS = re.compile(r"(?<![\\A-Za-z0-9_])\(([A-Za-z][^()\n\uac00-\ud7a3]*[A-Za-z.)])\)")
+GLOSS = re.compile(r"(?<![\\A-Za-z0-9_])\((?=[^)]*[A-Za-z]{2})([A-Za-z][^()\n\uac00-\ud7a3]*[A-Za-z.)])\)")
+NEVER_GLOSSED = {term.lower() for term in STYLE["never_gloss"]}
 AFTER_HANGUL_PARENS = re.compile(r"(?<=[\uac00-\ud7a3])\([^()\n]*\)")
 ENDINGS = [
     ("speech level: 해요체 ending -요 (write 합니다체)", re.compile(r"[\uac00-\ud7a3]요[.?!]")),
-    ("speech level: 한다체 ending -다 (write -니다)", re.compile(r"(?<!니)(?<=[\uac00-\ud7a3])다[.!]")),
+    ("speech level: 한다체 ending -다 (write -니다 or -ㅂ시다)", re.compile(r"(?<![니시])(?<=[\uac00-\ud7a3])다[.!]")),
     ("speech level: question in -까? (write -니까?)", re.compile(r"(?<!니)(?<=[\uac00-\ud7a3])까\?")),
 ]
 TERMS = [
@@ -60,6 +63,12 @@ def prose(text: str) -> str:
     return QUOTED.sub(" ", text)
 
 
+def _term(text: str) -> str:
+    """A gloss's key: lower case, single spaces, no plural s (ReLU and ReLUs are one term)."""
+    words = " ".join(text.lower().split())
+    return words[:-1] if words.endswith("s") and not words.endswith("ss") else words
+
+
 def check(lines):
     """Failures for one page, given (location, Korean text) per line, in reading order."""
     failures, glossed = [], {}
@@ -73,11 +82,13 @@ def check(lines):
             if pattern.search(names_text):
                 failures.append(f"{where}: {rule}")
         for match in GLOSS.finditer(prose(raw.replace('"', " "))):
-            key = " ".join(match.group(1).lower().split())
-            if key in glossed:
-                failures.append(f"{where}: gloss: ({match.group(1)}) was already glossed at {glossed[key]}")
-            else:
-                glossed[key] = where
+            keys = [_term(part) for part in match.group(1).split(",")]
+            if basic := [k for k in keys if k in NEVER_GLOSSED]:
+                failures.append(f"{where}: gloss: ({match.group(1)}) glosses {basic[0]!r}, which the style sheet never glosses")
+            elif seen := [k for k in keys if k in glossed]:
+                failures.append(f"{where}: gloss: ({match.group(1)}) was already glossed at {glossed[seen[0]]}")
+            for key in keys:
+                glossed.setdefault(key, where)
     return failures
 
 
@@ -152,6 +163,7 @@ PLANTED = {
     "speech level: 한다체": "이 신경망은 잘 배운다.",
     "speech level: question": "왜 그럴까? 이유는 곱셈입니다.",
     "gloss": "기울기 소실(vanishing gradient)은 오래된 문제입니다.",
+    "gloss: (weight": "가중치(weight)를 바꿉니다.",
 }
 
 
@@ -167,6 +179,6 @@ def test_each_rule_fails_on_a_planted_line(rule, tmp_path):
     bad = len(lines) + 2
     assert any(f.startswith(f"{copy.name}:{bad}: {rule}") for f in failures), failures
     if rule == "gloss":  # the first gloss on a page is fine; only a repeat fails
-        first = check([("x:1", "기울기(gradient)가 작습니다.")])
-        repeat = check([("x:1", "기울기(gradient)가 작습니다."), ("x:2", "기울기(gradient)가 큽니다.")])
+        first = check([("x:1", "야코비 행렬(Jacobian)이 작습니다.")])
+        repeat = check([("x:1", "야코비 행렬(Jacobian)이 작습니다."), ("x:2", "야코비 행렬(Jacobian)이 큽니다.")])
         assert first == [] and len(repeat) == 1 and repeat[0].startswith("x:2: gloss"), repeat
