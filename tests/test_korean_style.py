@@ -40,7 +40,10 @@ NEVER_GLOSSED = {term.lower() for term in STYLE["never_gloss"]}
 AFTER_HANGUL_PARENS = re.compile(r"(?<=[\uac00-\ud7a3])\([^()\n]*\)")
 ENDINGS = [
     ("speech level: 해요체 ending -요 (write 합니다체)", re.compile(r"[\uac00-\ud7a3]요[.?!]")),
-    ("speech level: 한다체 ending -다 (write -니다 or -ㅂ시다)", re.compile(r"(?<![니시])(?<=[\uac00-\ud7a3])다[.!]")),
+    (
+        "speech level: 한다체 ending -다 (write -니다 or -ㅂ시다)",
+        re.compile(r"(?<![니시])(?<=[\uac00-\ud7a3])다[.!]"),
+    ),
     ("speech level: question in -까? (write -니까?)", re.compile(r"(?<!니)(?<=[\uac00-\ud7a3])까\?")),
 ]
 TERMS = [
@@ -49,8 +52,10 @@ TERMS = [
     for pattern in t.get("banned", [])
 ]
 NAMES = [
-    (f"name: write {hangul} in prose; {latin} only in a citation or a first-mention gloss",
-     re.compile(rf"(?<![A-Za-z]){re.escape(latin)}(?![A-Za-z])"))
+    (
+        f"name: write {hangul} in prose; {latin} only in a citation or a first-mention gloss",
+        re.compile(rf"(?<![A-Za-z]){re.escape(latin)}(?![A-Za-z])"),
+    )
     for latin, hangul in STYLE["names"].items()
 ]
 
@@ -77,16 +82,22 @@ def check(lines):
         names_text = AFTER_HANGUL_PARENS.sub(" ", prose(CITATION.sub(" ", raw)))
         for rule, pattern in TERMS + ENDINGS:
             for match in pattern.finditer(text):
-                failures.append(f"{where}: {rule}: ...{text[max(0, match.start() - 15):match.end() + 5].strip()}...")
+                failures.append(
+                    f"{where}: {rule}: ...{text[max(0, match.start() - 15) : match.end() + 5].strip()}..."
+                )
         for rule, pattern in NAMES:
             if pattern.search(names_text):
                 failures.append(f"{where}: {rule}")
         for match in GLOSS.finditer(prose(raw.replace('"', " "))):
             keys = [_term(part) for part in match.group(1).split(",")]
             if basic := [k for k in keys if k in NEVER_GLOSSED]:
-                failures.append(f"{where}: gloss: ({match.group(1)}) glosses {basic[0]!r}, which the style sheet never glosses")
+                failures.append(
+                    f"{where}: gloss: ({match.group(1)}) glosses {basic[0]!r}, which the style sheet never glosses"
+                )
             elif seen := [k for k in keys if k in glossed]:
-                failures.append(f"{where}: gloss: ({match.group(1)}) was already glossed at {glossed[seen[0]]}")
+                failures.append(
+                    f"{where}: gloss: ({match.group(1)}) was already glossed at {glossed[seen[0]]}"
+                )
             for key in keys:
                 glossed.setdefault(key, where)
     return failures
@@ -137,7 +148,9 @@ def test_korean_page_follows_the_style_sheet(page):
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
 def test_korean_notebook_text_follows_the_style_sheet(notebook):
-    failures = check((f"{notebook.relative_to(ROOT)} {where}", line) for where, line in notebook_lines(notebook))
+    failures = check(
+        (f"{notebook.relative_to(ROOT)} {where}", line) for where, line in notebook_lines(notebook)
+    )
     assert not failures, "\n".join(failures)
 
 
@@ -180,5 +193,7 @@ def test_each_rule_fails_on_a_planted_line(rule, tmp_path):
     assert any(f.startswith(f"{copy.name}:{bad}: {rule}") for f in failures), failures
     if rule == "gloss":  # the first gloss on a page is fine; only a repeat fails
         first = check([("x:1", "야코비 행렬(Jacobian)이 작습니다.")])
-        repeat = check([("x:1", "야코비 행렬(Jacobian)이 작습니다."), ("x:2", "야코비 행렬(Jacobian)이 큽니다.")])
+        repeat = check(
+            [("x:1", "야코비 행렬(Jacobian)이 작습니다."), ("x:2", "야코비 행렬(Jacobian)이 큽니다.")]
+        )
         assert first == [] and len(repeat) == 1 and repeat[0].startswith("x:2: gloss"), repeat
