@@ -1,0 +1,199 @@
+"""The Korean edition keeps the style sheet's mechanical rules (data/style_ko.yml).
+
+Checked in every Korean page (docs/*.ko.md, outside code fences), in the Korean block of
+every notebook's Markdown cells, and in every Korean field of data/*.yml:
+
+- terms: no variant the style sheet bans (one Korean word per concept);
+- names: a listed person's Latin name only in a citation link's text or in a gloss;
+- speech level: 합니다체, so no sentence of ours ends in -요 (해요체: -니까요, -세요, ...),
+  in -다 other than -니다 (한다체), or asks with -까? other than -니까?;
+- glosses: an English term in parentheses once per page, at its first use (an
+  abbreviation glossed with it counts as the same term), and never for the basic words
+  the style sheet lists under never_gloss.
+
+Quoted words keep their own wording: text inside quotation marks is not checked, and
+neither is code, math, HTML tags or a link's target. Each failure names the file, the line
+and the rule.
+"""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from support import ROOT
+
+STYLE = yaml.safe_load((ROOT / "data" / "style_ko.yml").read_text(encoding="utf-8"))
+DOCS = ROOT / "docs"
+
+FENCE = re.compile(r"^\s*(```|~~~)")
+INLINE_CODE = re.compile(r"`[^`]*`")
+MATH = re.compile(r"\\\(.*?\\\)|\\\[.*?\\\]|\$[^$]+\$")
+TAG = re.compile(r"<[^>]+>")
+CITATION = re.compile(r"\[[^\]]*\]\([^)\s]*references\.md#[^)\s]*\)")
+LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+URL = re.compile(r"https?://\S+")
+QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|「[^」\n]*」|『[^』\n]*』|\'[^\'\n]*\'')
+GLOSS = re.compile(r"(?<![\\A-Za-z0-9_])\((?=[^)]*[A-Za-z]{2})([A-Za-z][^()\n\uac00-\ud7a3]*[A-Za-z.)])\)")
+NEVER_GLOSSED = {term.lower() for term in STYLE["never_gloss"]}
+AFTER_HANGUL_PARENS = re.compile(r"(?<=[\uac00-\ud7a3])\([^()\n]*\)")
+ENDINGS = [
+    ("speech level: 해요체 ending -요 (write 합니다체)", re.compile(r"[\uac00-\ud7a3]요[.?!]")),
+    (
+        "speech level: 한다체 ending -다 (write -니다 or -ㅂ시다)",
+        re.compile(r"(?<![니시])(?<=[\uac00-\ud7a3])다[.!]"),
+    ),
+    ("speech level: question in -까? (write -니까?)", re.compile(r"(?<!니)(?<=[\uac00-\ud7a3])까\?")),
+]
+TERMS = [
+    (f"term: write {t['use']} for {t['concept']}, not /{pattern}/", re.compile(pattern))
+    for t in STYLE["terms"]
+    for pattern in t.get("banned", [])
+]
+NAMES = [
+    (
+        f"name: write {hangul} in prose; {latin} only in a citation or a first-mention gloss",
+        re.compile(rf"(?<![A-Za-z]){re.escape(latin)}(?![A-Za-z])"),
+    )
+    for latin, hangul in STYLE["names"].items()
+]
+
+
+def prose(text: str) -> str:
+    """The words the rules judge: no code, math, tags, URLs, link targets or quotations."""
+    for pattern in (INLINE_CODE, MATH, TAG, URL):
+        text = pattern.sub(" ", text)
+    text = LINK_TARGET.sub("] ", text)
+    return QUOTED.sub(" ", text)
+
+
+def _term(text: str) -> str:
+    """A gloss's key: lower case, single spaces, no plural s (ReLU and ReLUs are one term)."""
+    words = " ".join(text.lower().split())
+    return words[:-1] if words.endswith("s") and not words.endswith("ss") else words
+
+
+def check(lines):
+    """Failures for one page, given (location, Korean text) per line, in reading order."""
+    failures, glossed = [], {}
+    for where, raw in lines:
+        text = prose(raw)
+        names_text = AFTER_HANGUL_PARENS.sub(" ", prose(CITATION.sub(" ", raw)))
+        for rule, pattern in TERMS + ENDINGS:
+            for match in pattern.finditer(text):
+                failures.append(
+                    f"{where}: {rule}: ...{text[max(0, match.start() - 15) : match.end() + 5].strip()}..."
+                )
+        for rule, pattern in NAMES:
+            if pattern.search(names_text):
+                failures.append(f"{where}: {rule}")
+        for match in GLOSS.finditer(prose(raw.replace('"', " "))):
+            keys = [_term(part) for part in match.group(1).split(",")]
+            if basic := [k for k in keys if k in NEVER_GLOSSED]:
+                failures.append(
+                    f"{where}: gloss: ({match.group(1)}) glosses {basic[0]!r}, which the style sheet never glosses"
+                )
+            elif seen := [k for k in keys if k in glossed]:
+                failures.append(
+                    f"{where}: gloss: ({match.group(1)}) was already glossed at {glossed[seen[0]]}"
+                )
+            for key in keys:
+                glossed.setdefault(key, where)
+    return failures
+
+
+def notebook_lines(path: Path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    for cell_number, cell in enumerate(cells, start=1):
+        if cell["cell_type"] != "markdown":
+            continue
+        text = "".join(cell["source"])
+        for block in re.findall(r'<div lang="ko">(.*?)</div>', text, flags=re.DOTALL):
+            inside = False
+            for number, line in enumerate(block.splitlines(), start=1):
+                if FENCE.match(line):
+                    inside = not inside
+                elif not inside:
+                    yield f"{path.name}, cell {cell_number}, Korean line {number}", line
+
+
+KOREAN_FIELD = re.compile(r"^\s*-?\s*\{?\s*(\w*_ko|ko)\s*:\s*(.*)$")
+
+
+def yaml_lines(path: Path):
+    """Korean fields: `x_ko: ...` lines, and the `ko`/`def_ko` keys of flow-style entries."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.lstrip().startswith("#"):
+            continue
+        if line.lstrip().startswith("- {"):
+            entry = yaml.safe_load(line.lstrip()[2:])
+            for key, value in entry.items():
+                if key == "ko" or key.endswith("_ko"):
+                    yield f"{path.relative_to(ROOT)}:{number} ({key})", str(value)
+        elif match := KOREAN_FIELD.match(line):
+            yield f"{path.relative_to(ROOT)}:{number} ({match.group(1)})", match.group(2)
+
+
+PAGES = sorted(DOCS.glob("*.ko.md"))
+NOTEBOOKS = sorted((DOCS / "notebooks").glob("*.ipynb"))
+DATA = sorted(p for p in (ROOT / "data").glob("*.yml") if p.name != "style_ko.yml")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_korean_page_follows_the_style_sheet(page):
+    failures = check((f"{page.relative_to(ROOT)}:{n}", line) for n, line in _numbered(page))
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
+def test_korean_notebook_text_follows_the_style_sheet(notebook):
+    failures = check(
+        (f"{notebook.relative_to(ROOT)} {where}", line) for where, line in notebook_lines(notebook)
+    )
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("data", DATA, ids=lambda p: p.name)
+def test_korean_data_fields_follow_the_style_sheet(data):
+    failures = check(yaml_lines(data))
+    assert not failures, "\n".join(failures)
+
+
+def _numbered(path: Path):
+    inside = False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if FENCE.match(line):
+            inside = not inside
+        elif not inside:
+            yield number, line
+
+
+PLANTED = {
+    "term": "이 모형은 손실을 줄입니다.",
+    "name": "이 방법은 Hinton이 제안했습니다.",
+    "speech level: 해요체": "이 신경망은 잘 배웁니다. 직접 돌려 보세요.",
+    "speech level: 한다체": "이 신경망은 잘 배운다.",
+    "speech level: question": "왜 그럴까? 이유는 곱셈입니다.",
+    "gloss": "기울기 소실(vanishing gradient)은 오래된 문제입니다.",
+    "gloss: (weight": "가중치(weight)를 바꿉니다.",
+}
+
+
+@pytest.mark.parametrize("rule", PLANTED)
+def test_each_rule_fails_on_a_planted_line(rule, tmp_path):
+    """Each rule fires on a bad line planted in a copy of a real page, and names it."""
+    page = DOCS / "vanishing-gradients.ko.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    planted = PLANTED[rule]
+    copy = tmp_path / page.name
+    copy.write_text("\n".join([*lines, "", planted, ""]), encoding="utf-8")
+    failures = check((f"{copy.name}:{n}", line) for n, line in _numbered(copy))
+    bad = len(lines) + 2
+    assert any(f.startswith(f"{copy.name}:{bad}: {rule}") for f in failures), failures
+    if rule == "gloss":  # the first gloss on a page is fine; only a repeat fails
+        first = check([("x:1", "야코비 행렬(Jacobian)이 작습니다.")])
+        repeat = check(
+            [("x:1", "야코비 행렬(Jacobian)이 작습니다."), ("x:2", "야코비 행렬(Jacobian)이 큽니다.")]
+        )
+        assert first == [] and len(repeat) == 1 and repeat[0].startswith("x:2: gloss"), repeat
