@@ -16,6 +16,7 @@ neither is code, math, HTML tags or a link's target. Each failure names the file
 and the rule.
 """
 
+import ast
 import json
 import re
 from pathlib import Path
@@ -157,6 +158,24 @@ def test_korean_notebook_text_follows_the_style_sheet(notebook):
 @pytest.mark.parametrize("data", DATA, ids=lambda p: p.name)
 def test_korean_data_fields_follow_the_style_sheet(data):
     failures = check(yaml_lines(data))
+    assert not failures, "\n".join(failures)
+
+
+FIGURES = sorted((ROOT / "snippets" / "figures").glob("*.py"))
+
+
+def figure_lines(path: Path):
+    """The Korean side of every `tr("English", "한국어")` call: a figure's Korean labels and title."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr" and len(node.args) == 2:
+            korean = node.args[1]
+            if isinstance(korean, ast.Constant) and isinstance(korean.value, str):
+                yield f"{path.relative_to(ROOT)}:{korean.lineno}", korean.value
+
+
+@pytest.mark.parametrize("figure", FIGURES, ids=lambda p: p.name)
+def test_korean_figure_labels_follow_the_style_sheet(figure):
+    failures = check(figure_lines(figure))
     assert not failures, "\n".join(failures)
 
 

@@ -23,13 +23,13 @@ for ax, hidden in zip(axes, curves):
             f"H = {hidden}: {RUNS}번 중 {stuck[hidden].sum()}번 갇힘(빨강)",
         )
     )
-    ax.set_xlabel(tr("gradient-descent step", "경사 하강 단계"))
+    ax.set_xlabel(tr("gradient-descent step", "경사 하강 스텝"))
 axes[0].set_ylabel(tr("squared error E, log scale", "제곱 오차 E(로그 눈금)"))
 axes[1].legend()
 print(
     figure_html(
         fig,
         "Squared error while learning XOR with 2 and 8 hidden units, runs that get stuck in red",
-        "은닉 유닛 2개와 8개로 XOR을 학습할 때의 제곱 오차, 갇힌 실행은 빨간 선",
+        "은닉 뉴런 2개와 8개로 XOR을 학습할 때의 제곱 오차, 갇힌 실행은 빨간 선",
     )
 )

@@ -29,7 +29,7 @@ for i, (name, shape) in enumerate(shapes):
     dims = (
         f"{shape[0]}@{shape[1]}x{shape[2]}"
         if len(shape) == 3
-        else tr(f"{shape[0]} units", f"유닛 {shape[0]}개")
+        else tr(f"{shape[0]} units", f"뉴런 {shape[0]}개")
     )
     if name in params:
         dims += "\n" + tr(f"{params[name]:,} params", f"매개변수 {params[name]:,}개")

@@ -15,7 +15,7 @@ ax.plot(
     label=tr(f"shuffled labels (test {random_test:.2f})", f"뒤섞은 레이블(테스트 {random_test:.2f})"),
 )
 ax.axhline(0.1, color="black", linestyle="--", label=tr("chance", "우연 수준"))
-ax.set_xlabel(tr("training step (full batch)", "학습 단계(전체 배치)"))
+ax.set_xlabel(tr("training step (full batch)", "학습 스텝(전체 배치)"))
 ax.set_ylabel(tr("training accuracy", "학습 정확도"))
 ax.set_ylim(0, 1.05)
 ax.legend(loc="lower right", fontsize="small")

@@ -14,7 +14,7 @@ ax.plot(
 ax.set_xlabel(
     tr(
         "t: 0 = trained net, 1 = same net with hidden units reversed",
-        "t: 0 = 학습된 신경망, 1 = 은닉 유닛 순서를 뒤집은 같은 신경망",
+        "t: 0 = 학습된 신경망, 1 = 은닉 뉴런 순서를 뒤집은 같은 신경망",
     )
 )
 ax.set_ylabel(tr("training loss (cross-entropy)", "학습 손실(교차 엔트로피)"))
@@ -24,6 +24,6 @@ print(
     figure_html(
         fig,
         "Training loss on the straight line between a trained network and its permuted copy",
-        "학습된 신경망과 유닛 순서를 바꾼 복사본 사이 직선 위의 학습 손실",
+        "학습된 신경망과 뉴런 순서를 바꾼 복사본 사이 직선 위의 학습 손실",
     )
 )

@@ -12,13 +12,13 @@ for name, label, style in [
 ]:
     ax.plot(steps_axis, [100 * e for e in curves[name]], style, label=label)
 ax.axhline(100 * TARGET, color="0.5", linewidth=0.8)
-ax.set_xlabel(tr("SGD step", "SGD 단계"))
+ax.set_xlabel(tr("SGD step", "SGD 스텝"))
 ax.set_ylabel(tr("training error, %", "학습 오류율(%)"))
 ax.legend()
 print(
     figure_html(
         fig,
         "Training error of ReLU, tanh and sigmoid networks by SGD step",
-        "SGD 단계별 학습 오류율: ReLU, tanh, 시그모이드 신경망",
+        "SGD 스텝별 학습 오류율: ReLU, tanh, 시그모이드 신경망",
     )
 )

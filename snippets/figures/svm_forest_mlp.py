@@ -6,7 +6,7 @@ from thaw_figure import figure_html, tr
 korean = {
     "SVM (RBF kernel)": "SVM(RBF 커널)",
     "random forest": "랜덤 포레스트",
-    "MLP (one hidden layer of 64)": "MLP(은닉층 하나, 유닛 64개)",
+    "MLP (one hidden layer of 64)": "MLP(은닉층 하나, 뉴런 64개)",
 }
 fig, ax = plt.subplots(figsize=(6.4, 3.0))
 for row, (name, s) in enumerate(scores.items()):
