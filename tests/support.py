@@ -1,5 +1,6 @@
 """Helpers shared by the root conftest and the tests: fences, and running mkdocs."""
 
+import json
 import os
 import re
 import subprocess
@@ -38,12 +39,30 @@ def markdown_it_parser() -> MarkdownIt:
     return md
 
 
+def fence_record(site_dir: Path) -> Path:
+    """Where a build into site_dir records each build-time fence it ran (hooks/fences.py)."""
+    return site_dir.with_name(site_dir.name + ".fences.jsonl")
+
+
+def fence_runs(site_dir: Path) -> list[dict]:
+    """The build's fence runs, in order: page, line, lang, include, ok, error, output, reused."""
+    path = fence_record(site_dir)
+    return (
+        [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.is_file() else []
+    )
+
+
 def mkdocs_build(config: Path, site_dir: Path, cwd: Path) -> subprocess.CompletedProcess:
-    """Run a strict `mkdocs build`; the finished process has the whole log in .stdout."""
+    """Run a strict `mkdocs build`; the finished process has the whole log in .stdout, and
+    fence_runs(site_dir) what each build-time fence did."""
     # No MPLBACKEND here: notebooks need the inline backend to show their figures.
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
     # A fresh notebook cache: nothing carries over from an earlier build.
-    env.update(NO_MKDOCS_2_WARNING="1", THAW_NOTEBOOK_CACHE_DIR=tempfile.mkdtemp(prefix="thaw-nb-"))
+    env.update(
+        NO_MKDOCS_2_WARNING="1",
+        THAW_NOTEBOOK_CACHE_DIR=tempfile.mkdtemp(prefix="thaw-nb-"),
+        THAW_FENCE_RECORD=str(fence_record(site_dir)),
+    )
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         check=False,

@@ -1,0 +1,226 @@
+"""Run the build-time Python fences (`python exec="on"`): once each, named by page and line.
+
+markdown-exec finds the fences and renders their output; this hook gives it the function that
+runs them, through the public ways both plugins offer: pymdownx.superfences' `custom_fences`
+(the entry markdown-exec registers for `python`) and markdown-exec's `base_format`. It adds:
+
+- One run per fence across languages. The English and Korean pages hold the same fences (a test
+  checks that), so a fence whose code and session match one already run this build is not run
+  again; its output is reused. A fence that prints HTML (html="on": the figures) is reused only
+  within its own language, since it may draw its labels in the page's language. A fence learns
+  that language from the environment variable THAW_PAGE_LANG ("en", "ko"), set for each page.
+  Results are kept while snippets/ and data/ are unchanged (checked once per build), so
+  `make serve` reruns only what an edit can change.
+- Failures that name the page and line: a failing fence logs one warning,
+  `docs/page.md:42: snippets/x.py failed:` and its traceback (which `--strict` turns into a
+  failed build), and the page shows the traceback.
+- Global defaults kept: every page's fences run in this one process, so a fence that changes
+  torch's default dtype is reported (a warning, so the strict build fails) and the default
+  restored before the next fence runs; pyplot's figures are closed after each page.
+- A record of every fence run, for the tests: when THAW_FENCE_RECORD names a file, each fence
+  appends one JSON line (page, line, language, the snippet it includes, ok or the error,
+  output, whether the run was reused). tests/test_snippets.py reads it: the build is where
+  each snippet's claim is checked, once per `make test`.
+"""
+
+import hashlib
+import json
+import linecache
+import logging
+import os
+import re
+import sys
+import traceback
+from functools import partial
+from io import StringIO
+from pathlib import Path
+from types import ModuleType
+
+import markdown_exec
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+log = logging.getLogger("mkdocs.hooks.fences")
+_ROOT = Path(__file__).resolve().parent.parent
+_FENCE = re.compile(r"^(?P<indent>\s*)(?P<ticks>`{3,}|~{3,})\s*(?P<info>.*)$")
+_INCLUDE = re.compile(r'^\s*--8<--\s+"([^"]+)"\s*$')
+_EXEC = re.compile(r'\bexec="(on|1|true|yes)"', re.IGNORECASE)
+
+_state = {
+    "version": None,
+    "results": {},
+    "sessions": {},
+    "page": None,
+    "lang": "en",
+    "fences": [],
+    "used": [],
+}
+
+
+def _inputs_version() -> float:
+    files = [p for d in ("snippets", "data") for p in (_ROOT / d).rglob("*") if p.is_file()]
+    return max((p.stat().st_mtime for p in files), default=0.0)
+
+
+def exec_fences(markdown: str) -> list[dict]:
+    """The page's build-time fences in order: line, body (dedented) and the file it includes."""
+    lines, fences, i = markdown.splitlines(), [], 0
+    while i < len(lines):
+        match = _FENCE.match(lines[i])
+        i += 1
+        if not match or not _EXEC.search(match["info"]):
+            continue
+        start, indent, body = i, len(match["indent"]), []
+        while i < len(lines) and not lines[i].strip().startswith(match["ticks"]):
+            body.append(lines[i][indent:])
+            i += 1
+        i += 1
+        include = _INCLUDE.match(body[0]) if len(body) == 1 else None
+        fences.append({"line": start, "body": "\n".join(body), "include": include and include[1]})
+    return fences
+
+
+def _locate(code: str) -> dict:
+    """The page fence this code came from: an include of a file holding it, or the same text."""
+    for index, fence in enumerate(_state["fences"]):
+        if index in _state["used"]:
+            continue
+        text = fence["body"]
+        if fence["include"]:
+            path = _ROOT / fence["include"]
+            text = path.read_text(encoding="utf-8") if path.is_file() else None
+        if text is not None and text.strip() == code.strip():
+            _state["used"].append(index)
+            return fence
+    return {"line": 0, "include": None}
+
+
+def _print(buffer, *texts, end="\n", **kwargs):
+    buffer.write(" ".join(str(text) for text in texts) + end)
+
+
+def _execute(code: str, session: str, filename: str) -> tuple[bool, str, str]:
+    """Run code in its session's globals; returns (ok, output, error) with print captured."""
+    scope = _state["sessions"].setdefault(session, {}) if session else {}
+    # Libraries expect a function's module to exist (dataclasses, pickle), as markdown-exec does.
+    module = "thaw_fence_" + re.sub(r"\W+", "_", session or filename)
+    scope["__name__"] = module
+    sys.modules[module] = ModuleType(module)
+    buffer = StringIO()
+    scope["print"] = partial(_print, buffer)
+    lines = code.splitlines(keepends=True)
+    linecache.cache[filename] = (len(code), None, lines, filename)  # the traceback shows the code
+    try:
+        exec(compile(code, filename, "exec"), scope)  # noqa: S102 (the point of a build-time fence)
+    except Exception as error:  # noqa: BLE001 (any error a fence raises is reported, with its page)
+        trace = traceback.format_exception(error)
+        ours = [i for i, text in enumerate(trace) if f'File "{filename}"' in text]
+        trace = trace[:1] + trace[ours[0] :] if ours else trace  # drop this hook's own frames
+        message = str(error) if isinstance(error, AssertionError) and str(error) else ""
+        message = message or "".join(traceback.format_exception_only(error)).strip()
+        return False, buffer.getvalue() + "".join(trace), message
+    return True, buffer.getvalue(), ""
+
+
+def _default_dtype_changed() -> str:
+    torch = sys.modules.get("torch")
+    if torch is None or torch.get_default_dtype() == torch.float32:
+        return ""
+    changed = str(torch.get_default_dtype())
+    torch.set_default_dtype(torch.float32)
+    return changed
+
+
+def _run(code: str, options: dict) -> dict:
+    session, html = options.get("session") or "", bool(options.get("html"))
+    fence = _locate(code)
+    where = f"{_state['page']}:{fence['line']}"
+    key = (session, code, _state["lang"] if html else None)
+    reused = key in _state["results"]
+    if not reused:
+        name = fence["include"] or f"{where} (fence)"
+        workdir, width = options.get("workdir"), options.get("width") or None
+        with markdown_exec.working_directory(workdir), markdown_exec.console_width(width):
+            ok, output, error = _execute(code, session, name)
+        dtype = _default_dtype_changed()
+        if not ok:
+            log.warning(f"{where}: {fence['include'] or 'fence'} failed:\n{output}")
+        if dtype:
+            log.warning(
+                f"{where}: {fence['include'] or 'fence'} changed torch's default dtype to {dtype}; every"
+                " page's fences run in one process, so it must leave it float32 (restored)"
+            )
+        _state["results"][key] = {"ok": ok, "output": output, "error": error, "dtype_changed": dtype}
+    result = _state["results"][key]
+    _record(
+        page=_state["page"],
+        line=fence["line"],
+        lang=_state["lang"],
+        include=fence["include"],
+        session=session,
+        code_sha256=hashlib.sha256(code.strip().encode()).hexdigest(),
+        reused=reused,
+        **result,
+    )
+    return result
+
+
+def _record(**entry):
+    path = os.environ.get("THAW_FENCE_RECORD")
+    if path:
+        with open(path, "a", encoding="utf-8") as record:
+            record.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+
+def _format(source, language, css_class, options, md, **kwargs):
+    """superfences' formatter for `python exec="on"` fences (markdown-exec's public base_format)."""
+    result = _run(source, options)
+    options = dict(options)
+    if not result["ok"]:
+        options.update(html=False, result="text")  # the traceback, as text, where the output goes
+    return markdown_exec.base_format(
+        language=language, run=lambda *args, **kwargs: result["output"], code=source, md=md, **options
+    )
+
+
+def on_config(config):
+    """Route markdown-exec's `python` fence (added by its plugin, which runs before hooks) here."""
+    fences = config["mdx_configs"].get("pymdownx.superfences", {}).get("custom_fences", [])
+    ours = [f for f in fences if f.get("name") == "python" and f.get("format") is markdown_exec.formatter]
+    if not ours:
+        raise PluginError(
+            "hooks/fences.py: markdown-exec (pinned 1.12.6) registered no `python` custom fence with"
+            " markdown_exec.formatter; see how it registers fences now"
+        )
+    for fence in ours:
+        fence["format"] = _format
+    return config
+
+
+def on_startup(command, dirty):
+    """Start the record afresh once per command (the Korean build reruns on_config, not this)."""
+    path = os.environ.get("THAW_FENCE_RECORD")
+    if path:
+        Path(path).write_text("", encoding="utf-8")
+
+
+def on_pre_build(config):
+    version = _inputs_version()  # once per build (en, then ko), not once per fence
+    if version != _state["version"]:
+        _state.update(version=version, results={}, sessions={})
+
+
+@event_priority(100)  # before any plugin or hook edits the Markdown: the lines are the file's
+def on_page_markdown(markdown, page, config, files):
+    _state["page"] = str(Path(page.file.abs_src_path).relative_to(Path(config["config_file_path"]).parent))
+    _state["lang"] = getattr(page.file, "locale", None) or config["theme"]["language"]
+    _state["fences"], _state["used"] = exec_fences(markdown), []
+    os.environ["THAW_PAGE_LANG"] = _state["lang"]
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    """Close the page's figures: pyplot keeps every figure open (and warns past 20)."""
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
+    return html
