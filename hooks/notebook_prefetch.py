@@ -64,7 +64,7 @@ def _execute(path, options, cache_path):
             allow_errors=options["allow_errors"],
             store_widget_state=True,
             resources={"metadata": {"path": str(Path(path).parent)}},
-        ).execute()
+        ).execute(cleanup_kc=True)  # shut the kernel down: nbclient leaves one it did not start
     with tempfile.TemporaryDirectory() as workdir, _CONVERT:
         executed = Path(workdir) / Path(path).name
         nbformat.write(notebook, executed)

@@ -26,5 +26,18 @@ os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{_free_port()}/")
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """Build the site once, strictly, executing every build-time fence and notebook."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:  # the workers' temporary folders share a parent for the run
+        builder = tmp_path_factory.getbasetemp().parent / "site-built-by"
+        try:
+            with builder.open("x") as mark:
+                mark.write(worker)
+        except FileExistsError:
+            pytest.fail(
+                f"{worker} needs the site, but {builder.read_text()} built it: the site's tests are not"
+                " in one worker. Add the test's file to SITE_TEST_FILES in conftest.py, or check its"
+                " scheduler against pytest-xdist (it overrides 3.8.0's private _split_scope)",
+                pytrace=False,
+            )
     site_dir = tmp_path_factory.mktemp("site")
     return site_dir, mkdocs_build(ROOT / "mkdocs.yml", site_dir, ROOT)

@@ -15,6 +15,15 @@ INCLUDE_ONLY = re.compile(r'^(\s*--8<--\s+"[^"]+"\s*\n?)+$')
 BUILD_EXEC = re.compile(r'\bexec="(on|1|true|yes)"', re.IGNORECASE)
 
 
+# The test files that read the session build; conftest.py keeps them in one xdist worker.
+SITE_TEST_FILES = ("tests/test_site.py", "tests/test_browser.py", "tests/test_snippets.py")
+
+
+def site_group(nodeid: str) -> str:
+    """The xdist group of a test: "site" for the site's tests, else the test on its own."""
+    return "site" if nodeid.split("::")[0] in SITE_TEST_FILES else nodeid
+
+
 def runs_at_build(info: str) -> bool:
     """markdown-exec executes this fence while the site is built."""
     return bool(BUILD_EXEC.search(info))
