@@ -32,6 +32,8 @@ def test_snippet_runs_and_its_claim_holds(path, site):
         why = "no page includes it in an exec fence"
         if any(f'"{name}"' in body and runs_at_build(info) for _, info, body in _page_fences()):
             why = "the build stopped before reaching it (see test_strict_build_succeeds)"
+            if build.returncode == 0:
+                why = "a page includes it, yet hooks/fences.py recorded no run of it"
         pytest.fail(f"snippet {path.stem}: never ran in the build: {why}", pytrace=False)
     for run in runs:
         where = f"{run['page']}:{run['line']}"
