@@ -62,22 +62,34 @@ def _inputs_version() -> float:
     return max((p.stat().st_mtime for p in files), default=0.0)
 
 
-def exec_fences(markdown: str) -> list[dict]:
-    """The page's build-time fences in order: line, body (dedented) and the file it includes."""
-    lines, fences, i = markdown.splitlines(), [], 0
+def fences(markdown: str):
+    """Every fenced block, nested or not, in order: (line of its opening fence, info, body).
+
+    The one fence reader of the repository (tests/support.py reads pages with it too); the
+    body is dedented by the opening fence's indent.
+    """
+    lines, i = markdown.splitlines(), 0
     while i < len(lines):
         match = _FENCE.match(lines[i])
         i += 1
-        if not match or not _EXEC.search(match["info"]):
+        if not match:
             continue
         start, indent, body = i, len(match["indent"]), []
         while i < len(lines) and not lines[i].strip().startswith(match["ticks"]):
             body.append(lines[i][indent:])
             i += 1
         i += 1
-        include = _INCLUDE.match(body[0]) if len(body) == 1 else None
-        fences.append({"line": start, "body": "\n".join(body), "include": include and include[1]})
-    return fences
+        yield start, match["info"], "\n".join(body)
+
+
+def exec_fences(markdown: str) -> list[dict]:
+    """The page's build-time fences in order: line, body and the file it includes, if that is all."""
+    found = []
+    for line, info, body in fences(markdown):
+        if _EXEC.search(info):
+            include = _INCLUDE.match(body) if "\n" not in body else None
+            found.append({"line": line, "body": body, "include": include and include[1]})
+    return found
 
 
 def _locate(code: str) -> dict:

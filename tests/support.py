@@ -1,5 +1,6 @@
 """Helpers shared by the root conftest and the tests: fences, and running mkdocs."""
 
+import importlib.util
 import json
 import os
 import re
@@ -84,23 +85,21 @@ def mkdocs_build(config: Path, site_dir: Path, cwd: Path) -> subprocess.Complete
     )
 
 
-FENCE = re.compile(r"^(?P<indent>\s*)(?P<ticks>`{3,}|~{3,})\s*(?P<info>\{?\s*\.?(?:python|py|python3)\b.*)$")
+PYTHON_INFO = re.compile(r"\{?\s*\.?(?:python|py|python3)\b")
+
+
+def _fence_reader():
+    spec = importlib.util.spec_from_file_location("thaw_fences", ROOT / "hooks" / "fences.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.fences
+
+
+fences = _fence_reader()  # the build's own fence reader (hooks/fences.py), so both read alike
 
 
 def python_fences(path: Path):
     """Every Python fence in a page, nested or not: (line, info, body)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    i = 0
-    while i < len(lines):
-        match = FENCE.match(lines[i])
-        if not match:
-            i += 1
-            continue
-        start, ticks, indent = i + 1, match["ticks"], len(match["indent"])
-        body = []
-        i += 1
-        while i < len(lines) and not lines[i].strip().startswith(ticks):
-            body.append(lines[i][indent:])
-            i += 1
-        yield start, match["info"], "\n".join(body) + "\n"
-        i += 1
+    for line, info, body in fences(path.read_text(encoding="utf-8")):
+        if PYTHON_INFO.match(info):
+            yield line, info, body + "\n"
