@@ -1,26 +1,19 @@
 """Shared fixture: one strict build of the real site, reused by every test that needs it."""
 
 import os
-import socket
 
 import pytest
-from support import ROOT, mkdocs_build
+from support import ROOT, mkdocs_build, static_site
 
 # Two xdist workers share two cores: one BLAS/OpenMP thread each avoids oversubscription.
 # Set before any test imports torch or numpy; the build subprocess inherits it.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 # The site is built for, and served at, its own free port, so `make serve` on 8000 (or
 # another test run) does not collide with the browser tests; instant navigation needs the
 # served origin to match site_url.
-os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{_free_port()}/")
+os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{static_site.free_port()}/")
 
 
 @pytest.fixture(scope="session")

@@ -88,14 +88,16 @@ def mkdocs_build(config: Path, site_dir: Path, cwd: Path) -> subprocess.Complete
 PYTHON_INFO = re.compile(r"\{?\s*\.?(?:python|py|python3)\b")
 
 
-def _fence_reader():
-    spec = importlib.util.spec_from_file_location("thaw_fences", ROOT / "hooks" / "fences.py")
+def _load(path: str):
+    """A module of the repository that is not a package (hooks/, tools/), by its path."""
+    spec = importlib.util.spec_from_file_location(f"thaw_{Path(path).stem}", ROOT / path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.fences
+    return module
 
 
-fences = _fence_reader()  # the build's own fence reader (hooks/fences.py), so both read alike
+fences = _load("hooks/fences.py").fences  # the build's own fence reader, so both read alike
+static_site = _load("tools/static_site.py")  # free_port and serve, shared with tools/bench.py
 
 
 def python_fences(path: Path):

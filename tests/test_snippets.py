@@ -40,11 +40,15 @@ def test_snippet_runs_and_its_claim_holds(path, site):
         if not run["ok"]:
             pytest.fail(f"snippet {path.stem}: {run['error']}\n\n{where}:\n{run['output']}", pytrace=False)
         # Every page's fences run in one process: a snippet must not change global defaults.
-        assert not run["dtype_changed"], (
-            f"snippet {path.stem}: changed torch's default dtype to {run['dtype_changed']} ({where})"
-        )
-        assert run["code_sha256"] == _sha256(source), f"snippet {path.stem}: {where} ran other code"
-    assert not all(r["reused"] for r in runs), f"snippet {path.stem}: only reused results, never run"
+        if run["dtype_changed"]:
+            pytest.fail(
+                f"snippet {path.stem}: changed torch's default dtype to {run['dtype_changed']} ({where})",
+                pytrace=False,
+            )
+        if run["code_sha256"] != _sha256(source):
+            pytest.fail(f"snippet {path.stem}: {where} ran other code than {name}", pytrace=False)
+    if all(r["reused"] for r in runs):
+        pytest.fail(f"snippet {path.stem}: the build only reused a result, never ran it", pytrace=False)
 
 
 def _page_fences():
