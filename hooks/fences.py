@@ -19,8 +19,8 @@ runs them, through the public ways both plugins offer: pymdownx.superfences' `cu
   restored before the next fence runs; pyplot's figures are closed after each page.
 - A record of every fence run, for the tests: when THAW_FENCE_RECORD names a file, each fence
   appends one JSON line (page, line, language, the snippet it includes, ok or the error,
-  output, whether the run was reused). tests/test_snippets.py reads it: the build is where
-  each snippet's claim is checked, once per `make test`.
+  output, seconds, whether the run was reused). tests/test_snippets.py reads it: the build is
+  where each snippet's claim is checked, once per `make test`.
 """
 
 import hashlib
@@ -30,6 +30,7 @@ import logging
 import os
 import re
 import sys
+import time
 import traceback
 from functools import partial
 from io import StringIO
@@ -151,9 +152,10 @@ def _run(code: str, options: dict) -> dict:
     reused = key in _state["results"]
     if not reused:
         name = fence["include"] or f"{where} (fence)"
-        workdir, width = options.get("workdir"), options.get("width") or None
+        workdir, width, start = options.get("workdir"), options.get("width") or None, time.perf_counter()
         with markdown_exec.working_directory(workdir), markdown_exec.console_width(width):
             ok, output, error = _execute(code, session, name)
+        seconds = round(time.perf_counter() - start, 2)
         dtype = _default_dtype_changed()
         if not ok:
             log.warning(f"{where}: {fence['include'] or 'fence'} failed:\n{output}")
@@ -162,7 +164,13 @@ def _run(code: str, options: dict) -> dict:
                 f"{where}: {fence['include'] or 'fence'} changed torch's default dtype to {dtype}; every"
                 " page's fences run in one process, so it must leave it float32 (restored)"
             )
-        _state["results"][key] = {"ok": ok, "output": output, "error": error, "dtype_changed": dtype}
+        _state["results"][key] = {
+            "ok": ok,
+            "output": output,
+            "error": error,
+            "dtype_changed": dtype,
+            "seconds": seconds,
+        }
     result = _state["results"][key]
     _record(
         page=_state["page"],
