@@ -25,11 +25,14 @@ def site(tmp_path_factory):
         try:
             with builder.open("x") as mark:
                 mark.write(worker)
+            first = True
         except FileExistsError:
+            first = False
+        if not first:
             pytest.fail(
                 f"{worker} needs the site, but {builder.read_text()} built it: the site's tests are not"
-                " in one worker. Add the test's file to SITE_TEST_FILES in conftest.py, or check its"
-                " scheduler against pytest-xdist (it overrides 3.8.0's private _split_scope)",
+                " in one worker. Add the test's file to SITE_TEST_FILES in tests/support.py, or check"
+                " conftest.py's scheduler against pytest-xdist (it overrides 3.8.0's private _split_scope)",
                 pytrace=False,
             )
     site_dir = tmp_path_factory.mktemp("site")
