@@ -4,13 +4,13 @@ markdown-exec finds the fences and renders their output; this hook gives it the 
 runs them, through the public ways both plugins offer: pymdownx.superfences' `custom_fences`
 (the entry markdown-exec registers for `python`) and markdown-exec's `base_format`. It adds:
 
-- One run per fence across languages. The English and Korean pages hold the same fences (a test
-  checks that), so a fence whose code and session match one already run this build is not run
-  again; its output is reused. A fence that prints HTML (html="on": the figures) is reused only
-  within its own language, since it may draw its labels in the page's language. A fence learns
-  that language from the environment variable THAW_PAGE_LANG ("en", "ko"), set for each page.
-  Results are kept while snippets/ and data/ are unchanged (checked once per build), so
-  `make serve` reruns only what an edit can change.
+- One run per snippet across languages. The English and Korean pages hold the same fences (a
+  test checks that), so a fence that includes a snippet (snippets/*.py, the claims, which know
+  no page language) runs once per build, and its output is reused for the other language. Every
+  other fence (figures, tables: they may label their output in the page's language, however it
+  is told) runs once per language. That rule is `_reuse_key`, the whole cache logic. Results
+  are kept while snippets/ and data/ are unchanged (checked once per build), so `make serve`
+  reruns only what an edit can change.
 - Failures that name the page and line: a failing fence logs one warning,
   `docs/page.md:42: snippets/x.py failed:` and its traceback (which `--strict` turns into a
   failed build), and the page shows the traceback.
@@ -144,11 +144,17 @@ def _default_dtype_changed() -> str:
     return changed
 
 
+def _reuse_key(session: str, code: str, include: str | None) -> tuple:
+    """Same key, same output: a snippet's across languages, any other fence's within one."""
+    claim = include is not None and Path(include).parent == Path("snippets")
+    return (session, code, None if claim else _state["lang"])
+
+
 def _run(code: str, options: dict) -> dict:
-    session, html = options.get("session") or "", bool(options.get("html"))
+    session = options.get("session") or ""
     fence = _locate(code)
     where = f"{_state['page']}:{fence['line']}"
-    key = (session, code, _state["lang"] if html else None)
+    key = _reuse_key(session, code, fence["include"])
     reused = key in _state["results"]
     if not reused:
         name = fence["include"] or f"{where} (fence)"
@@ -235,7 +241,6 @@ def on_page_markdown(markdown, page, config, files):
     _state["page"] = str(Path(page.file.abs_src_path).relative_to(Path(config["config_file_path"]).parent))
     _state["lang"] = getattr(page.file, "locale", None) or config["theme"]["language"]
     _state["fences"], _state["used"] = exec_fences(markdown), []
-    os.environ["THAW_PAGE_LANG"] = _state["lang"]
     return markdown
 
 
