@@ -39,6 +39,7 @@ from pathlib import Path
 
 import nbclient
 import nbformat
+from jupyter_client.manager import AsyncKernelManager
 from mkdocs.plugins import event_priority
 from mkdocs_jupyter import convert
 from mkdocs_jupyter import plugin as jupyter_plugin
@@ -49,13 +50,21 @@ _CONVERT = threading.Lock()  # nb2html's cell counter is module-wide: one conver
 
 def _execute(path, options, cache_path):
     notebook = nbformat.read(path, as_version=4)
-    nbclient.NotebookClient(
-        notebook,
-        kernel_name=options["kernel_name"],
-        allow_errors=options["allow_errors"],
-        store_widget_state=True,
-        resources={"metadata": {"path": str(Path(path).parent)}},
-    ).execute()
+    with tempfile.TemporaryDirectory() as sockets:
+        # Over local sockets (IPC), not TCP: the kernel then has nothing to warn about (ipykernel
+        # prints "Kernel is running over TCP without encryption" for each TCP kernel). The socket
+        # path is absolute and one folder per kernel: the kernel runs in the notebook's folder.
+        kernel = AsyncKernelManager(
+            kernel_name=options["kernel_name"], transport="ipc", ip=str(Path(sockets) / "kernel")
+        )
+        nbclient.NotebookClient(
+            notebook,
+            km=kernel,
+            kernel_name=options["kernel_name"],
+            allow_errors=options["allow_errors"],
+            store_widget_state=True,
+            resources={"metadata": {"path": str(Path(path).parent)}},
+        ).execute(cleanup_kc=True)  # shut the kernel down: nbclient leaves one it did not start
     with tempfile.TemporaryDirectory() as workdir, _CONVERT:
         executed = Path(workdir) / Path(path).name
         nbformat.write(notebook, executed)

@@ -1,30 +1,39 @@
 """Shared fixture: one strict build of the real site, reused by every test that needs it."""
 
 import os
-import socket
 
 import pytest
-from support import ROOT, mkdocs_build
+from support import ROOT, mkdocs_build, static_site
 
 # Two xdist workers share two cores: one BLAS/OpenMP thread each avoids oversubscription.
 # Set before any test imports torch or numpy; the build subprocess inherits it.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 # The site is built for, and served at, its own free port, so `make serve` on 8000 (or
 # another test run) does not collide with the browser tests; instant navigation needs the
 # served origin to match site_url.
-os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{_free_port()}/")
+os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{static_site.free_port()}/")
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """Build the site once, strictly, executing every build-time fence and notebook."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:  # the workers' temporary folders share a parent for the run
+        builder = tmp_path_factory.getbasetemp().parent / "site-built-by"
+        try:
+            with builder.open("x") as mark:
+                mark.write(worker)
+            first = True
+        except FileExistsError:
+            first = False
+        if not first:
+            pytest.fail(
+                f"{worker} needs the site, but {builder.read_text()} built it: the site's tests are not"
+                " in one worker. Add the test's file to SITE_TEST_FILES in tests/support.py, or check"
+                " conftest.py's scheduler against pytest-xdist (it overrides 3.8.0's private _split_scope)",
+                pytrace=False,
+            )
     site_dir = tmp_path_factory.mktemp("site")
     return site_dir, mkdocs_build(ROOT / "mkdocs.yml", site_dir, ROOT)

@@ -1,5 +1,7 @@
 """Helpers shared by the root conftest and the tests: fences, and running mkdocs."""
 
+import importlib.util
+import json
 import os
 import re
 import subprocess
@@ -12,6 +14,15 @@ from markdown_it import MarkdownIt
 ROOT = Path(__file__).resolve().parent.parent
 INCLUDE_ONLY = re.compile(r'^(\s*--8<--\s+"[^"]+"\s*\n?)+$')
 BUILD_EXEC = re.compile(r'\bexec="(on|1|true|yes)"', re.IGNORECASE)
+
+
+# The test files that read the session build; conftest.py keeps them in one xdist worker.
+SITE_TEST_FILES = ("tests/test_site.py", "tests/test_browser.py", "tests/test_snippets.py")
+
+
+def site_group(nodeid: str) -> str:
+    """The xdist group of a test: "site" for the site's tests, else the test on its own."""
+    return "site" if nodeid.split("::")[0] in SITE_TEST_FILES else nodeid
 
 
 def runs_at_build(info: str) -> bool:
@@ -38,12 +49,30 @@ def markdown_it_parser() -> MarkdownIt:
     return md
 
 
+def fence_record(site_dir: Path) -> Path:
+    """Where a build into site_dir records each build-time fence it ran (hooks/fences.py)."""
+    return site_dir.with_name(site_dir.name + ".fences.jsonl")
+
+
+def fence_runs(site_dir: Path) -> list[dict]:
+    """The build's fence runs, in order: page, line, lang, include, ok, error, output, reused."""
+    path = fence_record(site_dir)
+    return (
+        [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.is_file() else []
+    )
+
+
 def mkdocs_build(config: Path, site_dir: Path, cwd: Path) -> subprocess.CompletedProcess:
-    """Run a strict `mkdocs build`; the finished process has the whole log in .stdout."""
+    """Run a strict `mkdocs build`; the finished process has the whole log in .stdout, and
+    fence_runs(site_dir) what each build-time fence did."""
     # No MPLBACKEND here: notebooks need the inline backend to show their figures.
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
     # A fresh notebook cache: nothing carries over from an earlier build.
-    env.update(NO_MKDOCS_2_WARNING="1", THAW_NOTEBOOK_CACHE_DIR=tempfile.mkdtemp(prefix="thaw-nb-"))
+    env.update(
+        NO_MKDOCS_2_WARNING="1",
+        THAW_NOTEBOOK_CACHE_DIR=tempfile.mkdtemp(prefix="thaw-nb-"),
+        THAW_FENCE_RECORD=str(fence_record(site_dir)),
+    )
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         check=False,
@@ -56,23 +85,23 @@ def mkdocs_build(config: Path, site_dir: Path, cwd: Path) -> subprocess.Complete
     )
 
 
-FENCE = re.compile(r"^(?P<indent>\s*)(?P<ticks>`{3,}|~{3,})\s*(?P<info>\{?\s*\.?(?:python|py|python3)\b.*)$")
+PYTHON_INFO = re.compile(r"\{?\s*\.?(?:python|py|python3)\b")
+
+
+def _load(path: str):
+    """A module of the repository that is not a package (hooks/, tools/), by its path."""
+    spec = importlib.util.spec_from_file_location(f"thaw_{Path(path).stem}", ROOT / path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+fences = _load("hooks/fences.py").fences  # the build's own fence reader, so both read alike
+static_site = _load("tools/static_site.py")  # free_port and serve, shared with tools/bench.py
 
 
 def python_fences(path: Path):
     """Every Python fence in a page, nested or not: (line, info, body)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    i = 0
-    while i < len(lines):
-        match = FENCE.match(lines[i])
-        if not match:
-            i += 1
-            continue
-        start, ticks, indent = i + 1, match["ticks"], len(match["indent"])
-        body = []
-        i += 1
-        while i < len(lines) and not lines[i].strip().startswith(ticks):
-            body.append(lines[i][indent:])
-            i += 1
-        yield start, match["info"], "\n".join(body) + "\n"
-        i += 1
+    for line, info, body in fences(path.read_text(encoding="utf-8")):
+        if PYTHON_INFO.match(info):
+            yield line, info, body + "\n"

@@ -12,17 +12,14 @@ Set THAW_SKIP_BROWSER=1 to skip these tests (they then say why); without it, a m
 Chromium, Playwright or axe-core fails them with the command that installs it.
 """
 
-import functools
-import http.server
 import json
 import os
 import re
-import threading
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-from support import ROOT
+from support import ROOT, static_site
 
 pytestmark = pytest.mark.site
 
@@ -79,16 +76,6 @@ FIGURES = """() => {
 }"""
 
 
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """The built site as a static host would serve it, plus axe-core at AXE_PATH; no log lines."""
-
-    def translate_path(self, path):
-        return str(AXE) if path == AXE_PATH else super().translate_path(path)
-
-    def log_message(self, *args):
-        pass
-
-
 def _need(condition: bool, problem: str, fix: str):
     """A missing tool fails the test with the command that installs it (or skips, if asked)."""
     if condition:
@@ -142,9 +129,8 @@ def origin(site):
         )
     port = url.port or 80
     base = f"http://{LOCAL_HOST}:{port}/"
-    handler = functools.partial(_SiteHandler, directory=str(site_dir))
-    try:
-        server = http.server.ThreadingHTTPServer((LOCAL_HOST, port), handler)
+    try:  # the site as a static host serves it, plus axe-core at AXE_PATH
+        server = static_site.serve(site_dir, port, extra={AXE_PATH: AXE})
     except OSError as error:
         pytest.fail(
             f"cannot serve the site on {base} ({error}). Instant navigation needs the site "
@@ -152,8 +138,6 @@ def origin(site):
             f"another one: SITE_URL=http://{LOCAL_HOST}:8123/ make test",
             pytrace=False,
         )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     yield base
     server.shutdown()
     server.server_close()

@@ -34,6 +34,35 @@ def test_strict_build_succeeds(site):
     assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.stdout}"
 
 
+MKDOCS_LOG_LINE = re.compile(r"(DEBUG|INFO|WARNING|ERROR|CRITICAL) +-  ")
+
+
+def test_build_log_shows_only_what_a_reader_can_act_on(site):
+    """Every line of the build's output is MkDocs' own log or part of a message it logs; nothing
+    a kernel or a library prints past it (ipykernel's "Kernel is running over TCP without
+    encryption", "Parent appears to have exited") and no Python warning passed on as INFO
+    (matplotlib's "More than 20 figures have been opened"). Real warnings still fail --strict."""
+    _, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    lines = build.stdout.splitlines()
+    stray = [line for line in lines if line.strip() and not MKDOCS_LOG_LINE.match(line) and line[0] != " "]
+    stray += [line for line in lines if re.match(r"INFO +-  \w*Warning: ", line)]
+    assert not stray, "noise in the build's output:\n" + "\n".join(stray[:20])
+
+
+def test_each_notebook_runs_once_ahead_of_its_page(site):
+    """hooks/notebook_prefetch.py runs the notebooks in the background and writes each result
+    where mkdocs-jupyter looks (through 0.26.3's private cache helpers, tests/test_pins.py); the
+    plugin must then find it ("Cache hit"), not run the notebook a second time ("Cache miss")."""
+    _, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    for notebook in sorted(DOCS.rglob("*.ipynb")):
+        assert f"Cache miss, writing: {notebook}" not in build.stdout, f"{notebook.name} ran twice"
+        assert f"Cache hit: {notebook}" in build.stdout, (
+            f"{notebook.name}: no cache hit; is the prefetch key stale?"
+        )
+
+
 def test_every_fence_and_notebook_runs():
     """Each Python fence runs in pytest-markdown-docs, in the build, or as an included snippet."""
     config = load_config(str(ROOT / "mkdocs.yml"))

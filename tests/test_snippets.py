@@ -1,35 +1,66 @@
-"""Every snippet runs once, as __main__, in a temporary directory; its asserts are its claims."""
+"""Every snippet's claim, checked where it runs: once, in the strict site build.
 
+A chapter runs its snippet in a build-time fence (hooks/fences.py), which records what each
+fence did (tests/support.py: fence_runs). Each snippet's test reads that record, so a claim
+is still its own test result and a failure reads `snippet X: <assert message>`, yet the
+snippet runs once per `make test`. A snippet no page runs, or one the build never reached
+(it stopped earlier), fails here. That a snippet also runs on its own, copied out of the page,
+is `make seeds`' job (every seed, in an empty folder).
+"""
+
+import hashlib
 import importlib.util
 import re
-import runpy
-import sys
-from pathlib import Path
 
 import pytest
+from support import ROOT, fence_runs, python_fences, runs_at_build
 
-SNIPPETS = sorted((Path(__file__).parent.parent / "snippets").glob("*.py"))
+SNIPPETS = sorted((ROOT / "snippets").glob("*.py"))
 
 
 def test_there_are_snippets():
     assert SNIPPETS, "snippets/ holds no scripts"
 
 
+@pytest.mark.site  # reads the session build (tests/conftest.py), in its worker
 @pytest.mark.parametrize("path", SNIPPETS, ids=[p.stem for p in SNIPPETS])
-def test_snippet_runs_and_its_claim_holds(path, monkeypatch, tmp_path):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("MPLBACKEND", "Agg")
-    runpy.run_path(str(path), run_name="__main__")
-    # The build runs every snippet in one process: a snippet must not change global defaults.
-    torch = sys.modules.get("torch")
-    if torch is not None:
-        assert torch.get_default_dtype() == torch.float32, f"{path.name} changed torch's default dtype"
+def test_snippet_runs_and_its_claim_holds(path, site):
+    site_dir, build = site
+    name, source = path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")
+    runs = [r for r in fence_runs(site_dir) if r["include"] == name]
+    if not runs:
+        why = "no page includes it in an exec fence"
+        if any(f'"{name}"' in body and runs_at_build(info) for _, info, body in _page_fences()):
+            why = "the build stopped before reaching it (see test_strict_build_succeeds)"
+            if build.returncode == 0:
+                why = "a page includes it, yet hooks/fences.py recorded no run of it"
+        pytest.fail(f"snippet {path.stem}: never ran in the build: {why}", pytrace=False)
+    for run in runs:
+        where = f"{run['page']}:{run['line']}"
+        if not run["ok"]:
+            pytest.fail(f"snippet {path.stem}: {run['error']}\n\n{where}:\n{run['output']}", pytrace=False)
+        # Every page's fences run in one process: a snippet must not change global defaults.
+        if run["dtype_changed"]:
+            pytest.fail(
+                f"snippet {path.stem}: changed torch's default dtype to {run['dtype_changed']} ({where})",
+                pytrace=False,
+            )
+        if run["code_sha256"] != _sha256(source):
+            pytest.fail(f"snippet {path.stem}: {where} ran other code than {name}", pytrace=False)
+    if all(r["reused"] for r in runs):
+        pytest.fail(f"snippet {path.stem}: the build only reused a result, never ran it", pytrace=False)
+
+
+def _page_fences():
+    return [fence for page in sorted((ROOT / "docs").rglob("*.md")) for fence in python_fences(page)]
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.strip().encode()).hexdigest()
 
 
 def _seeds_tool():
-    spec = importlib.util.spec_from_file_location(
-        "seeds", Path(__file__).parent.parent / "tools" / "seeds.py"
-    )
+    spec = importlib.util.spec_from_file_location("seeds", ROOT / "tools" / "seeds.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -4,7 +4,7 @@ Each file in snippets/figures/ draws one chapter figure (or table) from the vari
 snippet it belongs to: the chapter's fence includes it in the same markdown-exec `session`.
 The English and Korean pages hold the same fences, byte for byte, so the language comes from
 the build: hooks/page_language.py sets THAW_PAGE_LANGUAGE for each page and puts this folder
-on sys.path, and hooks/exec_cache.py runs code that imports this module once per language.
+on sys.path; hooks/fences.py runs every fence that is not a plain snippet include once per language.
 """
 
 import io

@@ -1,0 +1,251 @@
+"""Run the build-time Python fences (`python exec="on"`): once each, named by page and line.
+
+markdown-exec finds the fences and renders their output; this hook gives it the function that
+runs them, through the public ways both plugins offer: pymdownx.superfences' `custom_fences`
+(the entry markdown-exec registers for `python`) and markdown-exec's `base_format`. It adds:
+
+- One run per snippet across languages. The English and Korean pages hold the same fences (a
+  test checks that), so a fence that includes a snippet (snippets/*.py, the claims, which know
+  no page language) runs once per build, and its output is reused for the other language. Every
+  other fence (figures, tables: they may label their output in the page's language, however it
+  is told) runs once per language. That rule is `_reuse_key`, the whole cache logic. Results
+  are kept while snippets/ and data/ are unchanged (checked once per build), so `make serve`
+  reruns only what an edit can change.
+- Failures that name the page and line: a failing fence logs one warning,
+  `docs/page.md:42: snippets/x.py failed:` and its traceback (which `--strict` turns into a
+  failed build), and the page shows the traceback.
+- Global defaults kept: every page's fences run in this one process, so a fence that changes
+  torch's default dtype is reported (a warning, so the strict build fails) and the default
+  restored before the next fence runs; pyplot's figures are closed after each page.
+- A record of every fence run, for the tests: when THAW_FENCE_RECORD names a file, each fence
+  appends one JSON line (page, line, language, the snippet it includes, ok or the error,
+  output, seconds, whether the run was reused). tests/test_snippets.py reads it: the build is
+  where each snippet's claim is checked, once per `make test`.
+"""
+
+import hashlib
+import json
+import linecache
+import logging
+import os
+import re
+import sys
+import time
+import traceback
+from functools import partial
+from io import StringIO
+from pathlib import Path
+from types import ModuleType
+
+import markdown_exec
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+log = logging.getLogger("mkdocs.hooks.fences")
+_ROOT = Path(__file__).resolve().parent.parent
+_FENCE = re.compile(r"^(?P<indent>\s*)(?P<ticks>`{3,}|~{3,})\s*(?P<info>.*)$")
+_INCLUDE = re.compile(r'^\s*--8<--\s+"([^"]+)"\s*$')
+_EXEC = re.compile(r'\bexec="(on|1|true|yes)"', re.IGNORECASE)
+
+_state = {
+    "version": None,
+    "results": {},
+    "sessions": {},
+    "page": None,
+    "lang": "en",
+    "fences": [],
+    "used": [],
+}
+
+
+def _inputs_version() -> float:
+    files = [p for d in ("snippets", "data") for p in (_ROOT / d).rglob("*") if p.is_file()]
+    return max((p.stat().st_mtime for p in files), default=0.0)
+
+
+def fences(markdown: str):
+    """Every fenced block, nested or not, in order: (line of its opening fence, info, body).
+
+    The one fence reader of the repository (tests/support.py reads pages with it too); the
+    body is dedented by the opening fence's indent.
+    """
+    lines, i = markdown.splitlines(), 0
+    while i < len(lines):
+        match = _FENCE.match(lines[i])
+        i += 1
+        if not match:
+            continue
+        start, indent, body = i, len(match["indent"]), []
+        while i < len(lines) and not lines[i].strip().startswith(match["ticks"]):
+            body.append(lines[i][indent:])
+            i += 1
+        i += 1
+        yield start, match["info"], "\n".join(body)
+
+
+def exec_fences(markdown: str) -> list[dict]:
+    """The page's build-time fences in order: line, body and the file it includes, if that is all."""
+    found = []
+    for line, info, body in fences(markdown):
+        if _EXEC.search(info):
+            include = _INCLUDE.match(body) if "\n" not in body else None
+            found.append({"line": line, "body": body, "include": include and include[1]})
+    return found
+
+
+def _locate(code: str) -> dict:
+    """The page fence this code came from: an include of a file holding it, or the same text."""
+    for index, fence in enumerate(_state["fences"]):
+        if index in _state["used"]:
+            continue
+        text = fence["body"]
+        if fence["include"]:
+            path = _ROOT / fence["include"]
+            text = path.read_text(encoding="utf-8") if path.is_file() else None
+        if text is not None and text.strip() == code.strip():
+            _state["used"].append(index)
+            return fence
+    return {"line": 0, "include": None}
+
+
+def _print(buffer, *texts, end="\n", **kwargs):
+    buffer.write(" ".join(str(text) for text in texts) + end)
+
+
+def _execute(code: str, session: str, filename: str) -> tuple[bool, str, str]:
+    """Run code in its session's globals; returns (ok, output, error) with print captured."""
+    scope = _state["sessions"].setdefault(session, {}) if session else {}
+    # Libraries expect a function's module to exist (dataclasses, pickle), as markdown-exec does.
+    module = "thaw_fence_" + re.sub(r"\W+", "_", session or filename)
+    scope["__name__"] = module
+    sys.modules[module] = ModuleType(module)
+    buffer = StringIO()
+    scope["print"] = partial(_print, buffer)
+    lines = code.splitlines(keepends=True)
+    linecache.cache[filename] = (len(code), None, lines, filename)  # the traceback shows the code
+    try:
+        exec(compile(code, filename, "exec"), scope)  # noqa: S102 (the point of a build-time fence)
+    except Exception as error:  # noqa: BLE001 (any error a fence raises is reported, with its page)
+        trace = traceback.format_exception(error)
+        ours = [i for i, text in enumerate(trace) if f'File "{filename}"' in text]
+        trace = trace[:1] + trace[ours[0] :] if ours else trace  # drop this hook's own frames
+        message = str(error) if isinstance(error, AssertionError) and str(error) else ""
+        message = message or "".join(traceback.format_exception_only(error)).strip()
+        return False, buffer.getvalue() + "".join(trace), message
+    return True, buffer.getvalue(), ""
+
+
+def _default_dtype_changed() -> str:
+    torch = sys.modules.get("torch")
+    if torch is None or torch.get_default_dtype() == torch.float32:
+        return ""
+    changed = str(torch.get_default_dtype())
+    torch.set_default_dtype(torch.float32)
+    return changed
+
+
+def _reuse_key(session: str, code: str, include: str | None) -> tuple:
+    """Same key, same output: a snippet's across languages, any other fence's within one."""
+    claim = include is not None and Path(include).parent == Path("snippets")
+    return (session, code, None if claim else _state["lang"])
+
+
+def _run(code: str, options: dict) -> dict:
+    session = options.get("session") or ""
+    fence = _locate(code)
+    where = f"{_state['page']}:{fence['line']}"
+    key = _reuse_key(session, code, fence["include"])
+    reused = key in _state["results"]
+    if not reused:
+        name = fence["include"] or f"{where} (fence)"
+        workdir, width, start = options.get("workdir"), options.get("width") or None, time.perf_counter()
+        with markdown_exec.working_directory(workdir), markdown_exec.console_width(width):
+            ok, output, error = _execute(code, session, name)
+        seconds = round(time.perf_counter() - start, 2)
+        dtype = _default_dtype_changed()
+        if not ok:
+            log.warning(f"{where}: {fence['include'] or 'fence'} failed:\n{output}")
+        if dtype:
+            log.warning(
+                f"{where}: {fence['include'] or 'fence'} changed torch's default dtype to {dtype}; every"
+                " page's fences run in one process, so it must leave it float32 (restored)"
+            )
+        _state["results"][key] = {
+            "ok": ok,
+            "output": output,
+            "error": error,
+            "dtype_changed": dtype,
+            "seconds": seconds,
+        }
+    result = _state["results"][key]
+    _record(
+        page=_state["page"],
+        line=fence["line"],
+        lang=_state["lang"],
+        include=fence["include"],
+        session=session,
+        code_sha256=hashlib.sha256(code.strip().encode()).hexdigest(),
+        reused=reused,
+        **result,
+    )
+    return result
+
+
+def _record(**entry):
+    path = os.environ.get("THAW_FENCE_RECORD")
+    if path:
+        with open(path, "a", encoding="utf-8") as record:
+            record.write(json.dumps(entry, ensure_ascii=False) + "\n")
+
+
+def _format(source, language, css_class, options, md, **kwargs):
+    """superfences' formatter for `python exec="on"` fences (markdown-exec's public base_format)."""
+    result = _run(source, options)
+    options = dict(options)
+    if not result["ok"]:
+        options.update(html=False, result="text")  # the traceback, as text, where the output goes
+    return markdown_exec.base_format(
+        language=language, run=lambda *args, **kwargs: result["output"], code=source, md=md, **options
+    )
+
+
+def on_config(config):
+    """Route markdown-exec's `python` fence (added by its plugin, which runs before hooks) here."""
+    fences = config["mdx_configs"].get("pymdownx.superfences", {}).get("custom_fences", [])
+    ours = [f for f in fences if f.get("name") == "python" and f.get("format") is markdown_exec.formatter]
+    if not ours:
+        raise PluginError(
+            "hooks/fences.py: markdown-exec (pinned 1.12.6) registered no `python` custom fence with"
+            " markdown_exec.formatter; see how it registers fences now"
+        )
+    for fence in ours:
+        fence["format"] = _format
+    return config
+
+
+def on_startup(command, dirty):
+    """Start the record afresh once per command (the Korean build reruns on_config, not this)."""
+    path = os.environ.get("THAW_FENCE_RECORD")
+    if path:
+        Path(path).write_text("", encoding="utf-8")
+
+
+def on_pre_build(config):
+    version = _inputs_version()  # once per build (en, then ko), not once per fence
+    if version != _state["version"]:
+        _state.update(version=version, results={}, sessions={})
+
+
+@event_priority(100)  # before any plugin or hook edits the Markdown: the lines are the file's
+def on_page_markdown(markdown, page, config, files):
+    _state["page"] = str(Path(page.file.abs_src_path).relative_to(Path(config["config_file_path"]).parent))
+    _state["lang"] = getattr(page.file, "locale", None) or config["theme"]["language"]
+    _state["fences"], _state["used"] = exec_fences(markdown), []
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    """Close the page's figures: pyplot keeps every figure open (and warns past 20)."""
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
+    return html
