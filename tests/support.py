@@ -1,5 +1,6 @@
 """Helpers shared by the root conftest and the tests: fences, and running mkdocs."""
 
+import importlib.util
 import os
 import re
 import subprocess
@@ -76,3 +77,11 @@ def python_fences(path: Path):
             i += 1
         yield start, match["info"], "\n".join(body) + "\n"
         i += 1
+
+
+def load_tool(name: str):
+    """tools/<name>.py as a module (tools/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -14,6 +14,7 @@ Chromium, Playwright or axe-core fails them with the command that installs it.
 """
 
 import functools
+import html
 import http.server
 import json
 import os
@@ -388,6 +389,36 @@ def test_copy_button_copies_the_snippet_exactly(page, origin):
         f"the copy button should copy {SNIPPET.relative_to(ROOT)} exactly; got {len(copied)} characters "
         f"for {len(expected)}, first difference at character {_first_difference(copied, expected)}"
     )
+
+
+SNIPPET_BLOCK = re.compile(
+    r'<span class="filename">(snippets/[\w.-]+\.py)</span><pre><span></span><code>(.*?)</code></pre>',
+    re.DOTALL,
+)
+
+
+def test_every_snippet_block_holds_its_file_exactly(site):
+    """What each page's copy button copies (its code block's text, as the click above proves) is
+    the snippet's file, for every snippet on every page; tools/seeds.py runs that text alone."""
+    site_dir, build = site
+    if build.returncode != 0:
+        pytest.fail("the build failed; see test_strict_build_succeeds", pytrace=False)
+    shown: dict[str, list[str]] = {}
+    for page in sorted(site_dir.rglob("*.html")):
+        for name, code in SNIPPET_BLOCK.findall(page.read_text(encoding="utf-8")):
+            text = html.unescape(re.sub(r"<[^>]+>", "", code))
+            expected = (ROOT / name).read_text(encoding="utf-8")  # the HTML keeps the final newline
+            if text != expected:
+                where = _first_difference(text, expected)
+                shown.setdefault(name, []).append(
+                    f"{page.relative_to(site_dir)} differs at character {where}"
+                )
+            else:
+                shown.setdefault(name, [])
+    missing = sorted({f"snippets/{p.name}" for p in (ROOT / "snippets").glob("*.py")} - set(shown))
+    assert not missing, f"snippets shown on no page (or not as a titled block): {missing}"
+    differ = [f"{name}: {problem}" for name, problems in shown.items() for problem in problems]
+    assert not differ, "a page's code block is not its snippet's file:\n" + "\n".join(differ)
 
 
 def _notebook_pages() -> list[str]:

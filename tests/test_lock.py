@@ -1,12 +1,8 @@
 """requirements.lock holds every direct pin of requirements.txt at the same version (tools/lock.py)."""
 
-import importlib.util
+from support import ROOT, load_tool
 
-from support import ROOT
-
-spec = importlib.util.spec_from_file_location("lock", ROOT / "tools" / "lock.py")
-lock = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(lock)
+lock = load_tool("lock")
 
 
 def test_lock_matches_the_direct_pins():
