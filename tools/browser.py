@@ -7,7 +7,8 @@ it prints on stdout) to the tests as THAW_CHROMIUM. In this order:
 2. a Chromium or Chrome already on the machine (on PATH, or Playwright's own download);
 3. Debian's `chromium` package, where this process may install packages (root, or
    passwordless sudo): `apt-get update`, then `apt-get install -y chromium`;
-4. Playwright's own `playwright install chromium`, where its download host answers;
+4. Playwright's own `playwright install chromium`, where its download host answers (asked
+   first: where it is unreachable, Playwright itself spends a minute on five retries);
 5. else it stops at once with one line saying what to run.
 
 `--find-only` does steps 1-2 and prints nothing when none is found (exit 1). Progress goes to
@@ -17,10 +18,13 @@ stderr, so stdout holds only the path.
 import argparse
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlparse
 
+PLAYWRIGHT_HOST = "https://cdn.playwright.dev"  # where `playwright install` downloads from (1.65)
 NAMES = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"]
 FIX = (
     "no Chromium for the browser tests: install one (Debian: `sudo apt-get install -y chromium`; "
@@ -83,8 +87,14 @@ def install() -> str | None:
         updated = run([*root, "apt-get", "update", "-qq"], timeout=600)
         if updated and run([*root, *env, "apt-get", "install", "-y", "-qq", "chromium"], timeout=1200):
             return find()
-    # Where its download host is unreachable this fails within seconds.
-    if run([sys.executable, "-m", "playwright", "install", "chromium"], timeout=600):
+    # Playwright retries an unreachable host five times (about a minute here): ask the host first.
+    host = urlparse(os.environ.get("PLAYWRIGHT_DOWNLOAD_HOST") or PLAYWRIGHT_HOST).hostname
+    try:
+        socket.create_connection((host, 443), timeout=5).close()
+    except OSError as error:
+        print(f"+ playwright install chromium: skipped, {host} is unreachable ({error})", file=sys.stderr)
+        return None
+    if run([sys.executable, "-m", "playwright", "install", "chromium"], timeout=900):
         return playwright_chromium()
     return None
 
