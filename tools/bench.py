@@ -163,11 +163,11 @@ def time_all_code(runs: int) -> dict[str, list[float]]:
     times = {}
     with tempfile.TemporaryDirectory() as empty:
         for path in sorted((ROOT / "snippets").glob("*.py")):
-            print(f"  {path.relative_to(ROOT)}", flush=True)
             times[str(path.relative_to(ROOT))] = [run_snippet(path, empty) for _ in range(runs)]
+            print(f"  {path.relative_to(ROOT)}: {min(times[str(path.relative_to(ROOT))]):.2f} s", flush=True)
     for path in sorted((ROOT / "docs" / "notebooks").glob("*.ipynb")):
-        print(f"  {path.relative_to(ROOT)}", flush=True)
         times[str(path.relative_to(ROOT))] = [run_notebook(path)]
+        print(f"  {path.relative_to(ROOT)}: {times[str(path.relative_to(ROOT))][0]:.2f} s", flush=True)
     return times
 
 
