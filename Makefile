@@ -1,5 +1,6 @@
 # Thaw: `make serve` to read the site, `make test` to check every claim.
-# Each target creates .venv from requirements.txt when it is missing or older than it.
+# Each target creates .venv from requirements.lock (the whole set requirements.txt pulls in,
+# pinned with hashes; `make lock` remakes it) when .venv is missing or older than either.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -9,20 +10,36 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test lint seeds bench bench-code clean
+.PHONY: serve site test lint lock seeds bench bench-code clean
 
-$(STAMP): requirements.txt
+# torch alone is installed by version, not hash (tools/lock.py says why): its `# torch-pin:` line.
+TORCH_PIN = $(shell sed -n 's/^\# torch-pin: //p' requirements.lock)
+$(STAMP): requirements.txt requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Thaw needs Python 3.11")'
+	$(PYTHON) tools/lock.py --check
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps "$(TORCH_PIN)"
+	$(BIN)/pip check --disable-pip-version-check
 	touch $(STAMP)
 
-# axe-core (browser tests) and Lighthouse (bench), pinned in package.json / package-lock.json.
+lock:  ## remake requirements.lock from requirements.txt's pins (pip-compile; needs PyPI)
+	$(PYTHON) tools/lock.py
+
+# axe-core, for the browser tests, pinned in package.json / package-lock.json.
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $(NODE_STAMP)
-TEST_NEEDS := $(STAMP) $(if $(filter 1,$(THAW_SKIP_BROWSER)),,$(NODE_STAMP))
+# Lighthouse, for `make bench` only, pinned apart in tools/lighthouse/.
+LIGHTHOUSE_STAMP := tools/lighthouse/node_modules/.installed
+$(LIGHTHOUSE_STAMP): tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	npm ci --prefix tools/lighthouse --no-audit --no-fund
+	touch $(LIGHTHOUSE_STAMP)
+SKIP_BROWSER := $(filter 1,$(THAW_SKIP_BROWSER))
+TEST_NEEDS := $(STAMP) $(if $(SKIP_BROWSER),,$(NODE_STAMP))
+# The browser tests' Chromium: found, or installed (tools/browser.py), before pytest starts.
+FIND_BROWSER := $(if $(SKIP_BROWSER),true,chromium=$$($(BIN)/python tools/browser.py) && export THAW_CHROMIUM=$$chromium)
 
 serve: $(STAMP)  ## build the site and serve it at http://127.0.0.1:8000, rebuilding on change
 	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --strict -a $(HOST):$(PORT)
@@ -30,8 +47,8 @@ serve: $(STAMP)  ## build the site and serve it at http://127.0.0.1:8000, rebuil
 site: $(STAMP)  ## strict static build into site/ (notebooks run afresh, not from .cache/)
 	THAW_NOTEBOOK_CACHE_DIR=$$(mktemp -d) $(BIN)/mkdocs build --strict
 
-test: $(TEST_NEEDS)  ## every snippet, every fence, the strict build and its checks, the browser tests
-	$(BIN)/python -m pytest
+test: $(TEST_NEEDS)  ## every snippet, every fence, the strict build and its checks, the browser tests (finds or installs Chromium)
+	$(FIND_BROWSER) && $(BIN)/python -m pytest
 
 lint: $(STAMP)  ## ruff: the lint rules and the formatting in pyproject.toml, over every .py and notebook
 	$(BIN)/ruff check .
@@ -40,10 +57,10 @@ lint: $(STAMP)  ## ruff: the lint rules and the formatting in pyproject.toml, ov
 seeds: $(STAMP)  ## every snippet with seeds 0..9 (ARGS="-v dropout": whole output, one snippet); exit 1 if an assert fails
 	$(BIN)/python tools/seeds.py $(ARGS)
 
-bench: $(STAMP) $(NODE_STAMP)  ## Lighthouse scores, page weights, `make test` and cold `make site` times
-	$(BIN)/python tools/bench.py
+bench: $(STAMP) $(LIGHTHOUSE_STAMP)  ## Lighthouse scores, page weights, `make test` and cold `make site` times
+	chromium=$$($(BIN)/python tools/browser.py) && THAW_CHROMIUM=$$chromium $(BIN)/python tools/bench.py
 
-bench-code: $(STAMP)  ## wall time of every snippet and lab notebook, against their budgets (3 s, 10 s)
+bench-code: $(STAMP)  ## wall time of every snippet and lab notebook, alone and beside two busy processes (budgets: 3 s, 10 s, 2x)
 	$(BIN)/python tools/bench.py --code-only
 
 clean:

@@ -1,24 +1,47 @@
 """Render the record's tables from data files, where a page holds their marker.
 
 - `<!-- thaw:ledger -->`: the claim ledger, from data/claims.yml;
-- `<!-- thaw:timeline -->`: the timeline's events, from data/timeline.yml.
+- `<!-- thaw:timeline -->`: the timeline's events, from snippets/timeline.py (the events live
+  in that script, in its EVENTS string, so that a copy of it runs anywhere; `snippet_yaml`
+  reads them from there for this table and for the tests).
 
 Both are generated as Markdown tables, so MkDocs checks every link in them (chapter
 sections, reference entries) like any other link: a dead one fails the strict build.
 """
 
+import ast
 from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
 
-DATA = Path(__file__).parent.parent / "data"
+ROOT = Path(__file__).parent.parent
+DATA = ROOT / "data"
+TIMELINE = ROOT / "snippets" / "timeline.py"
+
+
+def snippet_yaml(path: Path, name: str):
+    """The YAML a snippet holds in its top-level string `name` (`NAME = \"\"\"...\"\"\"`), parsed."""
+    where = path.relative_to(ROOT)
+    for node in ast.parse(path.read_text(encoding="utf-8"), filename=str(where)).body:
+        if (
+            isinstance(node, ast.Assign)
+            and [getattr(t, "id", None) for t in node.targets] == [name]
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ):
+            try:
+                return yaml.safe_load(node.value.value)
+            except yaml.YAMLError as error:
+                line = node.lineno + getattr(getattr(error, "problem_mark", None), "line", 0)
+                raise PluginError(f"{where}, line {line}: {name} is not valid YAML: {error}") from None
+    raise PluginError(f'{where}: no top-level {name} = """...""" string (the data it should hold)')
 
 
 def _cite(ref_id, entries):
     if ref_id not in entries:
         raise PluginError(
-            f"data/claims.yml or data/timeline.yml cites {ref_id!r}, which is not in data/references/"
+            f"data/claims.yml or snippets/timeline.py cites {ref_id!r}, which is not in data/references/"
         )
     entry = entries[ref_id]
     if entry.get("short"):  # an organisation, not a list of people
@@ -52,6 +75,10 @@ def _references():
 def _title(docs_dir, page, korean):
     """A page's title, in the page's language: the text of its first level-1 heading."""
     path = Path(docs_dir) / (page.removesuffix(".md") + ".ko.md" if korean else page)
+    if not path.is_file():
+        raise PluginError(
+            f"{TIMELINE.relative_to(ROOT)}: an event's chapter {page} is not a page of the site"
+        )
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# "):
             return line[2:].split("{#")[0].strip()
@@ -61,7 +88,7 @@ def _title(docs_dir, page, korean):
 def _timeline(entries, docs_dir, korean):
     head = "| 연도 | 사건 | 출처 | 다룬 곳 |" if korean else "| Year | Event | Source | Told in |"
     lines = [head, "|---|---|---|---|"]
-    for e in sorted(_load("timeline.yml"), key=lambda e: e["year"]):
+    for e in sorted(snippet_yaml(TIMELINE, "EVENTS"), key=lambda e: e["year"]):
         chapter = f"[{_title(docs_dir, e['chapter'], korean)}]({e['chapter']})" if e.get("chapter") else ""
         event = e["event_ko"] if korean else e["event"]
         lines.append(f"| {e['year']} | {_cell(event)} | {_cite(e['source'], entries)} | {chapter} |")

@@ -1,15 +1,114 @@
 """ILSVRC classification results: the 2012 gaps and the year the winners went below 5.1%."""
 
-from pathlib import Path
-
 import yaml
 
 HUMAN = 5.1  # top-5 error of one trained annotator (Russakovsky et al., 2015)
-# The file sits in data/ next to snippets/; run from elsewhere, find it from this file.
-path = Path("data/ilsvrc.yml")
-if not path.exists() and "__file__" in globals():
-    path = Path(__file__).resolve().parent.parent / "data" / "ilsvrc.yml"
-rows = yaml.safe_load(path.read_text(encoding="utf-8"))
+# The results live here, in this script, so that a copy of it runs anywhere; the page's chart
+# and table are drawn from these same rows.
+ROWS = """
+# ILSVRC image classification results, 2010-2017: top-5 error on the test set, in percent.
+# One row per entry. rank is the team's place in the classification task; the 2012 rows
+# 1-4 are that year's top four teams (best entry each), plus SuperVision's second entry.
+# source is a reference id in data/references/ (or "unsourced": the page marks such rows).
+# kind: "hand-engineered" (hand-designed features + a trained classifier) or "neural network".
+- year: 2010
+  rank: 1
+  team: NEC-UIUC
+  method: "dense HOG and LBP features, sparse coding, linear SVMs trained by averaged SGD"
+  kind: hand-engineered
+  top5_error: 28.2
+  source: lin2011
+  note: "the paper reports a 71.8% top-5 hit rate; the results page gives 0.28191 (via effaimetrics)"
+- year: 2011
+  rank: 1
+  team: XRCE (Xerox)
+  method: "compressed Fisher vectors on local descriptors, linear SVMs"
+  kind: hand-engineered
+  top5_error: 25.8
+  source: effaimetrics
+  note: "0.2577 in the EFF dataset, which cites the ILSVRC2011 results page"
+- year: 2012
+  rank: 1
+  team: SuperVision (Toronto)
+  method: "deep convolutional network ensemble (later called AlexNet), extra training images from ImageNet Fall 2011"
+  kind: neural network
+  top5_error: 15.315
+  source: ilsvrc2012results
+  note: "the entry the essay quotes (15.3%)"
+- year: 2012
+  rank: 1
+  team: SuperVision (Toronto)
+  method: "deep convolutional network ensemble, only the supplied ILSVRC2012 training data"
+  kind: neural network
+  top5_error: 16.422
+  source: ilsvrc2012results
+  note: "same team, second entry; the figure quoted as 16.4%"
+- year: 2012
+  rank: 2
+  team: ISI
+  method: "Fisher vectors on SIFT, LBP, GIST and colour SIFT, weighted sum of classifier scores"
+  kind: hand-engineered
+  top5_error: 26.172
+  source: ilsvrc2012results
+  note: "the results page names the team only as ISI; its University of Tokyo affiliation is unverified here"
+- year: 2012
+  rank: 3
+  team: OXFORD_VGG
+  method: "Fisher vectors over dense SIFT and colour statistics, high-level SVM mix"
+  kind: hand-engineered
+  top5_error: 26.979
+  source: ilsvrc2012results
+  note: ""
+- year: 2012
+  rank: 4
+  team: XRCE/INRIA
+  method: "Fisher vectors, linear SVMs"
+  kind: hand-engineered
+  top5_error: 27.058
+  source: ilsvrc2012results
+  note: "listed in the current (https) copy of the results page; an older copy lacks this row"
+- year: 2013
+  rank: 1
+  team: Clarifai
+  method: "deep convolutional network ensemble"
+  kind: neural network
+  top5_error: 11.743
+  source: effaimetrics
+  note: "entry without outside training data; the EFF dataset cites the ILSVRC2013 results page"
+- year: 2014
+  rank: 1
+  team: GoogLeNet
+  method: "22-layer Inception network ensemble"
+  kind: neural network
+  top5_error: 6.66
+  source: he2015
+  note: "as quoted by He et al. (2015); often rounded to 6.7%"
+- year: 2015
+  rank: 1
+  team: MSRA (ResNet)
+  method: "ensemble of residual networks, up to 152 layers"
+  kind: neural network
+  top5_error: 3.57
+  source: he2016
+  note: ""
+- year: 2016
+  rank: 1
+  team: Trimps-Soushen
+  method: "ensemble of existing deep networks, Inception-ResNet among them"
+  kind: neural network
+  top5_error: 2.991
+  source: hu2018
+  note: "Hu et al. (2018) compare SENet with this 2016 winner; 0.02991 in the EFF dataset"
+- year: 2017
+  rank: 1
+  team: WMW (SENet)
+  method: "squeeze-and-excitation network ensemble"
+  kind: neural network
+  top5_error: 2.251
+  source: hu2018
+  note: ""
+"""
+rows = yaml.safe_load(ROWS)
 
 # Each year's winner: the best entry of the team ranked first.
 winners = {}

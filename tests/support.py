@@ -105,3 +105,8 @@ def python_fences(path: Path):
     for line, info, body in fences(path.read_text(encoding="utf-8")):
         if PYTHON_INFO.match(info):
             yield line, info, body + "\n"
+
+
+def load_tool(name: str):
+    """tools/<name>.py as a module (tools/ is not a package)."""
+    return _load(f"tools/{name}.py")

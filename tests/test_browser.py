@@ -1,7 +1,8 @@
 """The built site in a real browser: offline, search, navigation, copy, notebooks, math, axe.
 
-Debian's Chromium (`apt-get install chromium`), driven by Playwright from PyPI; never
-`playwright install`. The site from the session build (tests/conftest.py) is served on
+Chromium driven by Playwright from PyPI. Which Chromium is tools/browser.py's answer: `make test`
+runs it first (it finds or installs one) and passes its path as THAW_CHROMIUM; a bare `pytest`
+asks it to find one already installed. The site from the session build (tests/conftest.py) is served on
 127.0.0.1 at the port of its site_url (8000 unless SITE_URL says otherwise): Material's
 instant navigation only takes over links when the page's origin matches site_url.
 Every other host is unreachable: Chromium resolves no name but 127.0.0.1.
@@ -12,9 +13,12 @@ Set THAW_SKIP_BROWSER=1 to skip these tests (they then say why); without it, a m
 Chromium, Playwright or axe-core fails them with the command that installs it.
 """
 
+import html
 import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -23,7 +27,7 @@ from support import ROOT, static_site
 
 pytestmark = pytest.mark.site
 
-CHROMIUM = Path(os.environ.get("THAW_CHROMIUM", "/usr/bin/chromium"))
+BROWSER_TOOL = ROOT / "tools" / "browser.py"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_PATH = "/__thaw_test__/axe.min.js"  # served beside the site, so Chromium caches the compiled script
 LOCAL_HOST = "127.0.0.1"
@@ -88,15 +92,25 @@ def _need(condition: bool, problem: str, fix: str):
     )
 
 
+def _chromium() -> tuple[str, str]:
+    """tools/browser.py's answer: THAW_CHROMIUM (as `make test` sets it), else one already installed.
+
+    Returns (path or "", what it said when it found none)."""
+    found = subprocess.run(
+        [sys.executable, str(BROWSER_TOOL), "--find-only"], capture_output=True, text=True, check=False
+    )
+    return found.stdout.strip(), found.stderr.strip() or "Chromium not found"
+
+
 @pytest.fixture(scope="session")
 def browser():
     if os.environ.get("THAW_SKIP_BROWSER") == "1":
         pytest.skip("THAW_SKIP_BROWSER=1: browser tests skipped")
+    chromium, problem = _chromium()
     _need(
-        CHROMIUM.exists(),
-        f"Chromium not found at {CHROMIUM}",
-        "apt-get update && apt-get install -y chromium\n"
-        "(Debian's package; elsewhere point THAW_CHROMIUM at a Chrome or Chromium binary)",
+        bool(chromium),
+        problem,
+        f"make test   (it runs {BROWSER_TOOL.relative_to(ROOT)} first, which installs one)",
     )
     _need(AXE.exists(), f"axe-core not found at {AXE.relative_to(ROOT)}", "npm ci   (in the repository root)")
     try:
@@ -105,12 +119,12 @@ def browser():
         _need(
             False,
             "Playwright is not installed in this environment",
-            ".venv/bin/pip install -r requirements.txt",
+            "make test   (it installs .venv from requirements.lock)",
         )
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
 
 
 @pytest.fixture(scope="session")
@@ -410,6 +424,36 @@ def test_copy_button_copies_the_snippet_exactly(page, origin):
         f"the copy button should copy {SNIPPET.relative_to(ROOT)} exactly; got {len(copied)} characters "
         f"for {len(expected)}, first difference at character {_first_difference(copied, expected)}"
     )
+
+
+SNIPPET_BLOCK = re.compile(
+    r'<span class="filename">(snippets/[\w.-]+\.py)</span><pre><span></span><code>(.*?)</code></pre>',
+    re.DOTALL,
+)
+
+
+def test_every_snippet_block_holds_its_file_exactly(site):
+    """What each page's copy button copies (its code block's text, as the click above proves) is
+    the snippet's file, for every snippet on every page; tools/seeds.py runs that text alone."""
+    site_dir, build = site
+    if build.returncode != 0:
+        pytest.fail("the build failed; see test_strict_build_succeeds", pytrace=False)
+    shown: dict[str, list[str]] = {}
+    for page in sorted(site_dir.rglob("*.html")):
+        for name, code in SNIPPET_BLOCK.findall(page.read_text(encoding="utf-8")):
+            text = html.unescape(re.sub(r"<[^>]+>", "", code))
+            expected = (ROOT / name).read_text(encoding="utf-8")  # the HTML keeps the final newline
+            if text != expected:
+                where = _first_difference(text, expected)
+                shown.setdefault(name, []).append(
+                    f"{page.relative_to(site_dir)} differs at character {where}"
+                )
+            else:
+                shown.setdefault(name, [])
+    missing = sorted({f"snippets/{p.name}" for p in (ROOT / "snippets").glob("*.py")} - set(shown))
+    assert not missing, f"snippets shown on no page (or not as a titled block): {missing}"
+    differ = [f"{name}: {problem}" for name, problems in shown.items() for problem in problems]
+    assert not differ, "a page's code block is not its snippet's file:\n" + "\n".join(differ)
 
 
 def _notebook_pages() -> list[str]:

@@ -7,6 +7,8 @@ import pytest
 import yaml
 from support import ROOT
 
+from hooks.record import TIMELINE, snippet_yaml
+
 CLAIM_IDS = [f"C{n}" for n in range(1, 23)]  # the essay's outline: C1..C22
 VERDICTS = {"holds", "imprecise", "wrong", "opinion"}
 CITATION = re.compile(r"references\.md#([\w-]+)")
@@ -29,7 +31,7 @@ def cited_ids():
         p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*") if p.suffix in (".md", ".ipynb")
     ]
     cited = {m for text in texts for m in CITATION.findall(text)}
-    timeline = yaml.safe_load((ROOT / "data" / "timeline.yml").read_text(encoding="utf-8"))
+    timeline = snippet_yaml(TIMELINE, "EVENTS")
     return cited | {s for row in claims() for s in row["sources"]} | {e["source"] for e in timeline}
 
 

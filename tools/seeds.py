@@ -1,9 +1,11 @@
 """`make seeds`: run every snippet with seeds 0..9 and check that its asserts hold on each.
 
 A snippet is seeded when one of its lines starts `SEED = 0` (or `SEED, A, B = 0, ...`): the
-seed is the only thing this tool changes. Each seeded copy runs as `__main__` in an empty
-directory, as `make test` runs the original (OMP_NUM_THREADS=1, two at a time). Snippets
-without a SEED line (no randomness) run once.
+seed is the only thing this tool changes. Each run copies the snippet's text (what its page's
+copy button copies) alone into an empty directory and runs `python name.py` there, with no
+PYTHONPATH, so seed 0 is the proof that every snippet copies and runs on its own
+(OMP_NUM_THREADS=1, two at a time, as `make test` runs them). Snippets without a SEED line
+(no randomness) run once.
 
 Prints, per snippet, how many seeds passed and each seed's last output line (--verbose:
 the whole output; --quiet: only the summary), writes everything to seeds.json, and exits 1 naming the snippet, the seed and the
@@ -33,19 +35,17 @@ def seeded_source(source: str, seed: int) -> str:
 
 
 def run(path: Path, seed: int | None) -> dict:
+    # As a reader runs a snippet copied from its page: the file's text (only its SEED line
+    # changed; at seed 0 not even that) alone in an empty folder, `python name.py` from there,
+    # nothing of this repository on the path.
     with tempfile.TemporaryDirectory() as workdir:
-        script = path  # unseeded snippets run in place: some read data/ next to snippets/
-        if seed is not None:
-            script = Path(workdir) / path.name
-            script.write_text(seeded_source(path.read_text(encoding="utf-8"), seed), encoding="utf-8")
+        source = path.read_text(encoding="utf-8")
+        script = Path(workdir) / path.name
+        script.write_text(source if seed is None else seeded_source(source, seed), encoding="utf-8")
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"OMP_NUM_THREADS": "1"}
         start = time.perf_counter()
         done = subprocess.run(
-            [sys.executable, str(script)],
-            check=False,
-            cwd=workdir,
-            text=True,
-            capture_output=True,
-            env=os.environ | {"OMP_NUM_THREADS": "1"},
+            [sys.executable, script.name], check=False, cwd=workdir, text=True, capture_output=True, env=env
         )
     error = done.stderr.strip().splitlines()[-1] if done.returncode and done.stderr.strip() else ""
     return {
