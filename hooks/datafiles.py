@@ -201,10 +201,13 @@ def _check_page(e, field, docs: Path, problems):
         problems.append(f"{e.where}: entry {e.name}: {field} {page!r} is not a page in docs/")
 
 
-def load(root: Path = ROOT, docs_dir: Path | None = None) -> Data:
+def load(root: Path = ROOT) -> Data:
     """Read and check every data file under root/data; raise DataError naming every fault."""
     root, data = Path(root), Path(root) / "data"
-    docs = Path(docs_dir) if docs_dir else root / "docs"
+    # The chapters and snippets the data names live beside the data (a throwaway test site
+    # links data/ to the repository's and has docs/ of its own).
+    home = data.resolve().parent
+    docs = home / "docs"
     problems: list[str] = []
 
     ref_entries = [
@@ -246,7 +249,7 @@ def load(root: Path = ROOT, docs_dir: Path | None = None) -> Data:
         snippet = e.get("snippet")
         page = docs / str(e.get("chapter", "")).partition("#")[0]
         if isinstance(snippet, str) and snippet:
-            if not (root / snippet).is_file():
+            if not (home / snippet).is_file():
                 problems.append(f"{e.where}: entry {e.name}: snippet {snippet!r} does not exist")
             elif page.is_file() and snippet not in page.read_text(encoding="utf-8"):
                 problems.append(f"{e.where}: entry {e.name}: {e['chapter']} does not include {snippet}")
@@ -269,7 +272,7 @@ def load(root: Path = ROOT, docs_dir: Path | None = None) -> Data:
 
 def of(config) -> Data:
     """The data of the site that `config` (a MkDocs config) builds."""
-    return load(Path(config.config_file_path).parent, config["docs_dir"])
+    return load(Path(config.config_file_path).parent)
 
 
 def on_config(config):
