@@ -4,19 +4,16 @@ The English page (glossary.md) and the Korean one (glossary.ko.md) show the same
 each with its definition in the page's language; every term has the same anchor in both.
 """
 
-from pathlib import Path
-
-import yaml
+import datafiles  # hooks/datafiles.py: reads and checks data/
 
 MARKER = "<!-- thaw:glossary -->"
-DATA = Path(__file__).parent.parent / "data" / "glossary.yml"
 
 
 def on_page_markdown(markdown, page, config, files):
     if MARKER not in markdown:
         return markdown
     korean = page.file.src_uri.endswith(".ko.md")
-    terms = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    terms = datafiles.of(config).glossary
     terms.sort(key=lambda t: t["ko"] if korean else t["en"].lower())
     lines = ["| 용어 | English | 뜻 |" if korean else "| Term | 한국어 | Meaning |", "|---|---|---|"]
     for t in terms:

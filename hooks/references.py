@@ -5,20 +5,10 @@ check every `references.md#<id>` link in the site (validation: anchors).
 """
 
 from html import escape
-from pathlib import Path
 
-import yaml
+import datafiles  # hooks/datafiles.py: reads and checks data/
 
 MARKER = "<!-- thaw:references -->"
-DATA = Path(__file__).parent.parent / "data" / "references"
-
-
-def load():
-    """All entries, from every file in data/references/ (one file per part of the site)."""
-    entries = []
-    for path in sorted(DATA.glob("*.yml")):
-        entries += yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return entries
 
 
 def _link(entry):
@@ -33,12 +23,17 @@ def _surname(entry):
     return (entry.get("short") or entry["authors"].split(",")[0].split()[-1]).lower()
 
 
+def _entries(config):
+    """All entries, from every file in data/references/ (one file per part of the site)."""
+    return datafiles.of(config).references.values()
+
+
 def on_page_markdown(markdown, page, config, files):
     if MARKER not in markdown:
         return markdown
     items = [
         f'<li id="{e["id"]}">{escape(e["authors"])} ({e["year"]}). '
         f"<cite>{escape(e['title'])}</cite>. {escape(e['venue'])}. {_link(e)}</li>"
-        for e in sorted(load(), key=lambda e: (_surname(e), e["year"]))
+        for e in sorted(_entries(config), key=lambda e: (_surname(e), e["year"]))
     ]
     return markdown.replace(MARKER, '<ol class="thaw-references">\n' + "\n".join(items) + "\n</ol>")

@@ -3,6 +3,7 @@ tests with a message that names the file (and the line, where the tool gives one
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 
@@ -105,3 +106,108 @@ def test_failing_inline_fence_fails_pytest_with_file_and_line(tmp_path):
     assert run.returncode == 1, run.stdout
     assert "page.md" in run.stdout and "arithmetic is off" in run.stdout, run.stdout
     assert "line:5" in run.stdout or "page.md:6" in run.stdout, f"no line number:\n{run.stdout}"
+
+
+def _line_of(text: str, needle: str) -> int:
+    """The 1-based line of the first line that starts with needle."""
+    return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(needle))
+
+
+def _first_id(text: str) -> str:
+    return re.search(r"^- id: (\S+)", text, re.MULTILINE)[1]
+
+
+def _drop_venue(data):
+    path = data / "references" / "spring.yml"
+    text = path.read_text(encoding="utf-8")
+    ref_id = _first_id(text)
+    start = _line_of(text, "- id: ")
+    path.write_text(re.sub(r"^  venue: .*\n", "", text, count=1, flags=re.MULTILINE), encoding="utf-8")
+    return [f"data/references/spring.yml:{start}: entry {ref_id!r} lacks 'venue'"]
+
+
+def _same_id_twice(data):
+    spring = (data / "references" / "spring.yml").read_text(encoding="utf-8")
+    first = spring[spring.index("- id: ") :].split("\n- ")[0].rstrip("\n") + "\n"
+    comments = data / "references" / "comments.yml"
+    before = comments.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    comments.write_text(before + first, encoding="utf-8")
+    ref_id, line = _first_id(spring), _line_of(spring, "- id: ")
+    return [f"data/references/spring.yml:{line}: id {ref_id!r} again (first at data/references/comments.yml:"]
+
+
+TIMELINE = "snippets/timeline.py"  # the timeline's events: its EVENTS string, read like a data file
+
+
+def _yaml_syntax(data):
+    path = data.parent / TIMELINE
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    broken = _line_of("".join(lines), "  event: ")
+    lines[broken - 1] = '  event: "an event whose quote is never closed\n'
+    path.write_text("".join(lines), encoding="utf-8")
+    return [re.compile(rf"snippets/timeline\.py:({broken}|{broken + 1}|{broken + 2}):\d+: YAML syntax error")]
+
+
+def _edit_first(data, name, field, value):
+    """Set a field where it first appears in name (under the site); returns "name:<the entry's line>: "."""
+    path = data.parent / name
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if re.match(rf"(- |  ){field}: ", line))
+    lines[at] = f"{lines[at][:2]}{field}: {value}\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    start = max(i for i in range(at + 1) if lines[i].startswith("- "))
+    return f"{name}:{start + 1}: "
+
+
+def _unknown_source(data):
+    where = _edit_first(data, TIMELINE, "source", "nosuch1999")
+    return [where, "cites 'nosuch1999', which is not an entry in data/references/"]
+
+
+def _unknown_claim(data):
+    path = data / "claims.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("- id: C22\n", "- id: C23\n"), encoding="utf-8")
+    return [f"data/claims.yml:{_line_of(text, '- id: C22')}: claim 'C23' does not exist"]
+
+
+def _missing_chapter(data):
+    where = _edit_first(data, TIMELINE, "chapter", "no-such-chapter.md")
+    return [where, "chapter 'no-such-chapter.md' is not a page in docs/"]
+
+
+DATA_FAULTS = {
+    "missing-field": _drop_venue,
+    "duplicate-id": _same_id_twice,
+    "yaml-syntax": _yaml_syntax,
+    "unknown-id": _unknown_source,
+    "unknown-claim": _unknown_claim,
+    "missing-chapter": _missing_chapter,
+}
+
+
+def site_with_data_fault(tmp_path, fault):
+    """The real site with a copy of data/ and snippets/ that holds one fault; returns the messages it must give."""
+    for shared in ("hooks", "overrides", "docs"):
+        (tmp_path / shared).symlink_to(ROOT / shared)
+    for copied in ("data", "snippets"):
+        shutil.copytree(ROOT / copied, tmp_path / copied)
+    (tmp_path / "mkdocs.yml").write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\n", encoding="utf-8"
+    )
+    return DATA_FAULTS[fault](tmp_path / "data")
+
+
+@pytest.mark.parametrize("fault", DATA_FAULTS)
+def test_data_fault_fails_the_build_naming_the_file_and_entry(fault, tmp_path):
+    expected = site_with_data_fault(tmp_path, fault)
+    build = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site", tmp_path)
+    assert build.returncode != 0, f"the build passed despite a {fault}:\n{build.stdout}"
+    for needle in expected:
+        found = needle.search(build.stdout) if isinstance(needle, re.Pattern) else needle in build.stdout
+        assert found, (
+            f"the {fault} message should say {getattr(needle, 'pattern', needle)!r}:\n{build.stdout}"
+        )
+    assert "Traceback" not in build.stdout, f"a {fault} should be one clear message:\n{build.stdout}"
+    # caught before any page is built: no page or fence gets to read the bad file first
+    assert "docs/" not in build.stdout.replace("is not a page in docs/", ""), build.stdout

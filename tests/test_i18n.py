@@ -7,7 +7,7 @@ import pytest
 import yaml
 from support import ROOT, python_fences
 
-from hooks.record import TIMELINE, snippet_yaml
+from hooks import datafiles
 
 DOCS = ROOT / "docs"
 ENGLISH = sorted(p for p in DOCS.rglob("*.md") if not p.name.endswith(".ko.md"))
@@ -57,7 +57,7 @@ def test_data_has_korean_text():
     for row in yaml.safe_load((ROOT / "data" / "claims.yml").read_text(encoding="utf-8")):
         for field in ("claim_ko", "record_ko", "chapter_title_ko"):
             assert row.get(field), f"data/claims.yml {row['id']}: no {field}"
-    for event in snippet_yaml(TIMELINE, "EVENTS"):
+    for event in datafiles.load(ROOT).timeline:
         assert event.get("event_ko"), f"snippets/timeline.py, EVENTS {event['year']}: no event_ko"
     for term in yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8")):
         assert all(term.get(k) for k in ("id", "en", "ko", "def_en", "def_ko")), f"glossary: {term}"

@@ -1,7 +1,10 @@
 """The site: strict build, every fence and notebook executed somewhere, nothing remote."""
 
 import json
+import os
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
@@ -326,3 +329,30 @@ def test_figures_and_tables_speak_the_page_language(site):
     if not (header and HANGUL.search(header[1])):
         problems.append("ko/imagenet: the ILSVRC table's header is not Korean")
     assert not problems, "\n".join(problems)
+
+
+# The W3C Nu HTML Checker, from npm (vnu-jar, pinned in package.json); it runs on Java.
+VNU_JAR = Path(
+    os.environ.get("THAW_VNU_JAR", ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar")
+)
+
+
+def test_every_page_is_valid_html(site):
+    """The Nu checker, run once over every HTML file of the built site, reports no error."""
+    site_dir, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    java = shutil.which("java")
+    assert java, "the Nu HTML checker needs Java: apt-get install -y default-jre-headless"
+    assert VNU_JAR.is_file(), f"{VNU_JAR} missing: run `npm ci` (vnu-jar is pinned in package.json)"
+    pages = sorted(str(p) for p in site_dir.rglob("*.html"))
+    run = subprocess.run(
+        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "gnu", *pages],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    # gnu format: "path":line.column-line.column: error: message  ->  path:line: message
+    where = re.compile(rf'^"?(?:file:)?{re.escape(str(site_dir))}/([^"]+)"?:(\d+)[.\d-]*: error: ')
+    errors = [where.sub(r"\1:\2: ", line) for line in run.stderr.splitlines()]
+    assert run.returncode == 0 and not errors, f"{len(errors)} HTML errors:\n" + "\n".join(errors)

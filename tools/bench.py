@@ -14,7 +14,7 @@
    `--code-only` (`make bench-code`) does only this step.
 
 Prints a table and writes bench.json (--code-only prints only). A benchmark, not a test: it exits 0 unless asked to
---check the budgets from the issues (performance >= 95, accessibility 100, best practices 100,
+--check the budgets from the issues (performance >= 98, accessibility 100, best practices 100,
 SEO >= 95; chapter page <= 150 KB, notebook page <= 250 KB uncompressed; each snippet <= 3 s,
 each notebook <= 10 s alone, and at most 2x its alone time when busy; warm `make test` <= 45 s).
 """
@@ -38,9 +38,10 @@ from static_site import free_port, serve  # tools/static_site.py, the tests' ser
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
-PAGES = {"home": "", "chapter": "vanishing-gradients/", "notebook": "notebooks/vanishing_gradients_lab/"}
+# the heaviest chapter and the heaviest notebook page (issue 15: performance >= 98 on each)
+PAGES = {"home": "", "chapter": "ko/why-spring-came/", "notebook": "ko/notebooks/vanishing_gradients_lab/"}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-SCORE_BUDGET = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 95}
+SCORE_BUDGET = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 95}
 PAGE_BUDGET_KB = {"chapter": 150, "notebook": 250}
 CODE_BUDGET_S = {"snippet": 3.0, "notebook": 10.0}
 TEST_BUDGET_S = 45.0  # warm `make test` on the 2-core machine (issue 13)

@@ -1,0 +1,316 @@
+"""The data files, read and checked in one place: data/references/*.yml, claims.yml,
+timeline.yml, glossary.yml and ilsvrc.yml.
+
+`load(root)` reads every file, checks each entry against the schema below and the entries
+against each other (ids unique across files, every cited source a reference entry, every
+claim one of the essay's C1..C22, every chapter and snippet a file that exists), and returns
+them; any fault raises `DataError`, one line per fault, each naming the file, the line of
+the entry (or of the YAML syntax error) and the entry itself. The hooks that render the
+record (references.py, record.py, glossary.py) and tests/test_record.py read the data
+through it.
+
+As a hook (listed in mkdocs.yml), it checks everything in `on_config`, before any page or
+fence runs: `make site` and `make serve` stop at the faulty data file, not at the first
+page or build-time fence that happens to read it. The timeline and the ILSVRC results live
+in the snippets that use them (snippets/timeline.py's EVENTS, snippets/ilsvrc_gaps.py's ROWS,
+YAML strings), so that a copied snippet runs alone; they are read and checked here all the same,
+and a fault in them is named by the snippet's file and line.
+"""
+
+import ast
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+CLAIM_IDS = [f"C{n}" for n in range(1, 23)]  # the essay's outline: C1..C22
+VERDICTS = ("holds", "imprecise", "wrong", "opinion")
+KINDS = ("hand-engineered", "neural network")
+UNSOURCED = "unsourced"  # data/ilsvrc.yml only: a row the page marks as having no source
+
+# Per file: required fields with their types, optional fields, and how an entry is named.
+TEXT, YEAR, NUMBER, IDS = str, int, (int, float), list
+SCHEMAS = {
+    "references": {
+        "required": {"id": TEXT, "authors": TEXT, "year": YEAR, "title": TEXT, "venue": TEXT},
+        "optional": {"short": TEXT, "doi": TEXT, "arxiv": TEXT, "url": TEXT},
+    },
+    "claims.yml": {
+        "required": {
+            "id": TEXT,
+            "claim": TEXT,
+            "claim_ko": TEXT,
+            "verdict": TEXT,
+            "record": TEXT,
+            "record_ko": TEXT,
+            "sources": IDS,
+            "chapter": TEXT,
+            "chapter_title": TEXT,
+            "chapter_title_ko": TEXT,
+        },
+        "optional": {"snippet": TEXT},
+    },
+    "timeline.yml": {
+        "required": {"year": YEAR, "event": TEXT, "event_ko": TEXT, "source": TEXT},
+        "optional": {"chapter": TEXT},
+    },
+    "glossary.yml": {
+        "required": {"id": TEXT, "en": TEXT, "ko": TEXT, "def_en": TEXT, "def_ko": TEXT},
+        "optional": {},
+    },
+    "ilsvrc.yml": {
+        "required": {
+            "year": YEAR,
+            "rank": YEAR,
+            "team": TEXT,
+            "method": TEXT,
+            "kind": TEXT,
+            "top5_error": NUMBER,
+            "source": TEXT,
+        },
+        "optional": {"note": TEXT},
+    },
+}
+
+
+class DataError(PluginError):
+    """A fault in a data file; the message names the file, the line and the entry."""
+
+
+class Entry(dict):
+    """One entry of a data file, which remembers where it was written."""
+
+    file: str = ""
+    line: int = 0
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
+
+    @property
+    def name(self) -> str:
+        if "id" in self:
+            return repr(self["id"])
+        if "team" in self:
+            return f"{self.get('year')} {self.get('team')!r}"
+        event = str(self.get("event", ""))
+        return f"{self.get('year')} {event if len(event) <= 50 else event[:50].rsplit(' ', 1)[0] + ' ...'!r}"
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser is 4x faster
+    """YAML's safe loader, with each mapping an Entry that knows its line."""
+
+
+def _mapping(loader, node):
+    loader.flatten_mapping(node)
+    pairs = loader.construct_pairs(node, deep=True)
+    entry = Entry(pairs)
+    entry.line = node.start_mark.line + 1
+    if len(entry) < len(pairs):
+        keys = [k for k, _ in pairs]
+        twice = sorted({k for k in keys if keys.count(k) > 1})
+        raise yaml.MarkedYAMLError(problem=f"field {twice[0]!r} given twice", problem_mark=node.start_mark)
+    return entry
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+
+class Data:
+    """Every data file, checked. references: id -> entry; the others: lists of entries."""
+
+    def __init__(self, references, claims, timeline, glossary, ilsvrc):
+        self.references = references
+        self.claims = claims
+        self.timeline = timeline
+        self.glossary = glossary
+        self.ilsvrc = ilsvrc
+
+
+_parsed: dict = {}  # (path, mtime, size) -> (entries, problems): each page hook reads the same files
+
+
+def _read(path: Path, root: Path, problems: list) -> list:
+    stat = path.stat()
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    if key not in _parsed:
+        _parsed[key] = _parse(path, path.relative_to(root).as_posix())
+    entries, faults = _parsed[key]
+    problems += faults
+    return list(entries)
+
+
+# Two tables live in the snippets that use them, as a YAML string, so that a copied snippet runs
+# anywhere (issue 13): the timeline in snippets/timeline.py (EVENTS), the ILSVRC results in
+# snippets/ilsvrc_gaps.py (ROWS). They are read and checked here like the files in data/.
+IN_SNIPPETS = {
+    "timeline.yml": ("snippets/timeline.py", "EVENTS"),
+    "ilsvrc.yml": ("snippets/ilsvrc_gaps.py", "ROWS"),
+}
+
+
+def snippet_string(path: Path, name: str) -> tuple[str, int]:
+    """The text of a snippet's top-level `NAME = \"\"\"...\"\"\"` string, and the line it starts on."""
+    for node in ast.parse(path.read_text(encoding="utf-8"), filename=str(path)).body:
+        if (
+            isinstance(node, ast.Assign)
+            and [getattr(t, "id", None) for t in node.targets] == [name]
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ):
+            return node.value.value, node.lineno - 1
+    raise DataError(f'{path.name}: no top-level {name} = """...""" string (the data it should hold)')
+
+
+def _parse(path: Path, rel: str) -> tuple[list, list]:
+    text, offset = path.read_text(encoding="utf-8"), 0
+    for snippet, variable in IN_SNIPPETS.values():
+        if rel == snippet:
+            text, offset = snippet_string(path, variable)
+    try:
+        entries = yaml.load(text, Loader=_Loader)  # a safe loader
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"{rel}:{mark.line + 1 + offset}:{mark.column + 1}" if mark else rel
+        return [], [f"{where}: YAML syntax error: {error.problem or error.context}"]
+    except yaml.YAMLError as error:
+        return [], [f"{rel}: YAML syntax error: {error}"]
+    if entries is None:
+        return [], []
+    if not isinstance(entries, list) or not all(isinstance(e, Entry) for e in entries):
+        return [], [f"{rel}: expected a list of entries (`- field: value` blocks)"]
+    for entry in entries:
+        entry.file, entry.line = rel, entry.line + offset
+    return entries, []
+
+
+def _check_fields(entries, schema, problems):
+    required, optional = schema["required"], schema["optional"]
+    for e in entries:
+        missing = [f for f in required if e.get(f) in (None, "", [])]
+        if missing:
+            problems.append(f"{e.where}: entry {e.name} lacks {', '.join(map(repr, missing))}")
+        unknown = sorted(set(e) - set(required) - set(optional))
+        if unknown:
+            known = ", ".join([*required, *optional])
+            problems.append(f"{e.where}: entry {e.name} has unknown field(s) {unknown} (known: {known})")
+        for field, kind in {**required, **optional}.items():
+            value = e.get(field)
+            if value not in (None, "", []) and (not isinstance(value, kind) or isinstance(value, bool)):
+                problems.append(f"{e.where}: entry {e.name}: {field} {value!r} should be a {_kind(kind)}")
+
+
+def _kind(kind):
+    return {str: "text", int: "whole number", list: "list"}.get(kind, "number")
+
+
+def _check_unique(entries, key, problems, what="id"):
+    first = {}
+    for e in entries:
+        value = e.get(key)
+        if not isinstance(value, str | int) or value == "":
+            continue
+        if value in first:
+            problems.append(f"{e.where}: {what} {value!r} again (first at {first[value].where})")
+        else:
+            first[value] = e
+
+
+def _check_source(e, ref_id, references, problems, allow=()):
+    if isinstance(ref_id, str) and ref_id not in references and ref_id not in allow:
+        problems.append(
+            f"{e.where}: entry {e.name} cites {ref_id!r}, which is not an entry in data/references/"
+        )
+
+
+def _check_page(e, field, docs: Path, problems):
+    page = e.get(field)
+    if isinstance(page, str) and page and not (docs / page.partition("#")[0]).is_file():
+        problems.append(f"{e.where}: entry {e.name}: {field} {page!r} is not a page in docs/")
+
+
+def load(root: Path = ROOT) -> Data:
+    """Read and check every data file under root/data; raise DataError naming every fault."""
+    root, data = Path(root), Path(root) / "data"
+    # The chapters and snippets the data names live beside the data (a throwaway test site
+    # links data/ to the repository's and has docs/ of its own).
+    home = data.resolve().parent
+    docs = home / "docs"
+    problems: list[str] = []
+
+    ref_entries = [
+        e for path in sorted((data / "references").glob("*.yml")) for e in _read(path, root, problems)
+    ]
+    files = {
+        name: _read(home / IN_SNIPPETS[name][0], home, problems)
+        if name in IN_SNIPPETS
+        else _read(data / name, root, problems)
+        for name in SCHEMAS
+        if name.endswith(".yml")
+    }
+    if problems:  # a file that does not parse: its entries cannot be checked against the others
+        raise DataError("\n".join(["Fault in the data files:", *problems]))
+
+    _check_fields(ref_entries, SCHEMAS["references"], problems)
+    for e in ref_entries:
+        if not any(e.get(k) for k in ("doi", "arxiv", "url")):
+            problems.append(f"{e.where}: entry {e.name} needs a doi, an arxiv id or a url")
+    _check_unique(ref_entries, "id", problems)
+    for key in ("doi", "arxiv", "url"):
+        _check_unique(ref_entries, key, problems, what=f"one work under two ids, the same {key}")
+    references = {}
+    for e in ref_entries:
+        references.setdefault(e.get("id"), e)
+
+    for name, entries in files.items():
+        _check_fields(entries, SCHEMAS[name], problems)
+        for e in entries:
+            if "source" in e:
+                _check_source(
+                    e, e["source"], references, problems, (UNSOURCED,) if name == "ilsvrc.yml" else ()
+                )
+            _check_page(e, "chapter", docs, problems)
+
+    claims = files["claims.yml"]
+    _check_unique(claims, "id", problems)
+    for e in claims:
+        if e.get("id") and e["id"] not in CLAIM_IDS:
+            problems.append(f"{e.where}: claim {e['id']!r} does not exist: the essay's claims are C1..C22")
+        if e.get("verdict") and e["verdict"] not in VERDICTS:
+            problems.append(f"{e.where}: entry {e.name}: verdict {e['verdict']!r} is not one of {VERDICTS}")
+        for ref_id in e.get("sources") or []:
+            _check_source(e, ref_id, references, problems)
+        snippet = e.get("snippet")
+        page = docs / str(e.get("chapter", "")).partition("#")[0]
+        if isinstance(snippet, str) and snippet:
+            if not (home / snippet).is_file():
+                problems.append(f"{e.where}: entry {e.name}: snippet {snippet!r} does not exist")
+            elif page.is_file() and snippet not in page.read_text(encoding="utf-8"):
+                problems.append(f"{e.where}: entry {e.name}: {e['chapter']} does not include {snippet}")
+    ids = [e.get("id") for e in claims]
+    if not problems and ids != CLAIM_IDS:
+        absent = [c for c in CLAIM_IDS if c not in ids]
+        problems.append(
+            "data/claims.yml: one row per claim, C1..C22, in order; "
+            + (f"no row for {', '.join(absent)}" if absent else "rows out of order")
+        )
+    _check_unique(files["glossary.yml"], "id", problems)
+    for e in files["ilsvrc.yml"]:
+        if e.get("kind") and e["kind"] not in KINDS:
+            problems.append(f"{e.where}: entry {e.name}: kind {e['kind']!r} is not one of {KINDS}")
+
+    if problems:
+        raise DataError("\n".join(["Fault in the data files:", *problems]))
+    return Data(references, claims, files["timeline.yml"], files["glossary.yml"], files["ilsvrc.yml"])
+
+
+def of(config) -> Data:
+    """The data of the site that `config` (a MkDocs config) builds."""
+    return load(Path(config.config_file_path).parent)
+
+
+def on_config(config):
+    """Check every data file before the build reads any of them."""
+    of(config)
+    return config
