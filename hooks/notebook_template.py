@@ -3,8 +3,9 @@
 - Drop the MathJax and Mermaid loaders that point at a CDN (Thaw's notebooks use neither,
   and the site loads nothing from another host).
 - Make the code cells' copy buttons valid HTML. The template writes
-  `<clipboard-copy for="cell-1", aria-label="Copy to Clipboard">`: a stray comma, and an
-  aria-label the W3C checker rejects on an element without a role. The element's script
+  `<clipboard-copy for="cell-1", aria-label="Copy to Clipboard">`, which reaches this hook
+  re-serialised as `<clipboard-copy ,="" aria-label="Copy to Clipboard" for="cell-1">`: an
+  attribute named "," and an aria-label the W3C checker rejects on an element without a role. The element's script
   gives itself role="button" and tabindex="0" when it connects; saying both in the markup
   makes the label valid and leaves the button as screen readers already met it.
 
@@ -19,7 +20,7 @@ _CDN_SCRIPTS = [
     re.compile(r'<script src="">\s*</script>\s*'),
     re.compile(r'<script type="module">(?:(?!</script>).)*mermaid.*?</script>\s*', re.DOTALL),
 ]
-COPY_BUTTON = re.compile(r'<clipboard-copy for="(cell-\d+)",? aria-label="Copy to Clipboard">')
+COPY_BUTTON = re.compile(r'<clipboard-copy (?:,="" )?aria-label="Copy to Clipboard" for="(cell-\d+)">')
 VALID_COPY_BUTTON = r'<clipboard-copy for="\1" role="button" tabindex="0" aria-label="Copy to clipboard">'
 
 
