@@ -10,35 +10,44 @@ torch.manual_seed(SEED)
 digits = load_digits()  # 1,797 digits of 8x8 pixels
 images = torch.tensor(digits.images, dtype=torch.float32).unsqueeze(1) / 16
 X = nn.functional.interpolate(images, size=32, mode="bilinear")  # LeNet-5 expects 32x32
-y, (train, test) = torch.tensor(digits.target), torch.randperm(len(X)).split(1300)
+y = torch.tensor(digits.target)
+train, test = torch.randperm(len(X)).split(1300)
 
 # The paper's Table I: which of the 6 S2 maps feed each of the 16 C3 maps (60 pairs of 96).
 TABLE = [[(j + k) % 6 for k in range(n)] for n in (3, 4) for j in range(6)]
 TABLE += [[0, 1, 3, 4], [1, 2, 4, 5], [0, 2, 3, 5], list(range(6))]
-MASK = torch.tensor([[[[float(i in inputs)]] for i in range(6)] for inputs in TABLE])
+MASK = torch.zeros(16, 6, 1, 1)  # C3's weight shape, less the 5x5 kernel: 1 where Table I connects
+for c3_map, s2_maps in enumerate(TABLE):
+    MASK[c3_map, s2_maps] = 1
 
 
-class Subsample(nn.Module):  # S2, S4: average of 2x2, one trainable weight and bias per map
+class Subsample(nn.Module):
+    """S2 and S4: each 2x2 block's average, times a trainable weight plus a bias, per map."""
+
     def __init__(self, maps):
         super().__init__()
-        self.w, self.b = nn.Parameter(torch.ones(maps, 1, 1)), nn.Parameter(torch.zeros(maps, 1, 1))
+        self.w = nn.Parameter(torch.ones(maps, 1, 1))
+        self.b = nn.Parameter(torch.zeros(maps, 1, 1))
 
     def forward(self, x):
         return nn.functional.avg_pool2d(x, 2) * self.w + self.b
 
 
-class Connections(nn.Module):  # C3's weights, with the pairs Table I leaves out held at zero
-    forward = staticmethod(lambda W: W * MASK)
+class TableI(nn.Module):
+    """C3's weight as the model sees it: the pairs Table I leaves out are multiplied by zero."""
+
+    def forward(self, weight):
+        return weight * MASK
 
 
 class LeNet5(nn.Module):
     def __init__(self):
         super().__init__()
-        self.C1, self.S2, self.C3 = nn.Conv2d(1, 6, 5), Subsample(6), nn.Conv2d(6, 16, 5)
-        self.S4, self.C5 = Subsample(16), nn.Conv2d(16, 120, 5)
-        self.F6 = nn.Sequential(nn.Flatten(), nn.Linear(120, 84))
+        self.C1, self.S2 = nn.Conv2d(1, 6, 5), Subsample(6)
+        self.C3, self.S4 = nn.Conv2d(6, 16, 5), Subsample(16)
+        self.C5, self.F6 = nn.Conv2d(16, 120, 5), nn.Sequential(nn.Flatten(), nn.Linear(120, 84))
         self.out = nn.Linear(84, 10)  # the paper uses Euclidean RBF units here
-        nn.utils.parametrize.register_parametrization(self.C3, "weight", Connections())
+        nn.utils.parametrize.register_parametrization(self.C3, "weight", TableI())
 
     def forward(self, x):
         for layer in [self.C1, self.S2, self.C3, self.S4, self.C5, self.F6]:
@@ -46,26 +55,36 @@ class LeNet5(nn.Module):
         return self.out(x)
 
 
-model, history, t = LeNet5(), [], 0
-params = list(model.parameters())
-mean, square = [torch.zeros_like(p) for p in params], [torch.zeros_like(p) for p in params]
-for epoch in range(3):
-    for idx in train[torch.randperm(len(train))].split(64):
-        model.zero_grad()
-        nn.functional.cross_entropy(model(X[idx]), y[idx]).backward()
-        t += 1
-        with torch.no_grad():  # Adam (Kingma & Ba, 2015); the paper used diagonal Levenberg-Marquardt
-            for p, m, v in zip(params, mean, square):
-                m.mul_(0.9).add_(0.1 * p.grad)  # running mean of the gradient
-                v.mul_(0.999).add_(0.001 * p.grad**2)  # and of its square
-                p -= 4e-3 * (m / (1 - 0.9**t)) / ((v / (1 - 0.999**t)).sqrt() + 1e-8)
+def adam_step(params, mean, square, t, lr):
+    """One step of Adam (Kingma & Ba, 2015); the paper used diagonal Levenberg-Marquardt."""
     with torch.no_grad():
-        history.append((model(X[test]).argmax(1) == y[test]).float().mean().item())
-masked = nn.utils.parametrize.is_parametrized(
-    model.C3, "weight"
-)  # C3 weights Table I leaves out are held at zero
-held_at_zero = int((1 - MASK).sum()) * 25 if masked else 0  # and do not count
-accuracy, trainable = history[-1], sum(p.numel() for p in model.parameters()) - held_at_zero
+        for p, m, v in zip(params, mean, square):
+            m.mul_(0.9).add_(0.1 * p.grad)  # running mean of the gradient
+            v.mul_(0.999).add_(0.001 * p.grad**2)  # and of its square
+            p -= lr * (m / (1 - 0.9**t)) / ((v / (1 - 0.999**t)).sqrt() + 1e-8)
+
+
+def fit(model, epochs, lr):
+    """Mini-batches of 64; returns the test accuracy after each epoch."""
+    params, history, t = list(model.parameters()), [], 0
+    mean, square = [torch.zeros_like(p) for p in params], [torch.zeros_like(p) for p in params]
+    for _ in range(epochs):
+        for idx in train[torch.randperm(len(train))].split(64):
+            model.zero_grad()
+            nn.functional.cross_entropy(model(X[idx]), y[idx]).backward()
+            t += 1  # Adam written out: torch.optim's first import alone takes about 0.8 s
+            adam_step(params, mean, square, t, lr=lr)
+        with torch.no_grad():
+            history.append((model(X[test]).argmax(1) == y[test]).float().mean().item())
+    return history
+
+
+model = LeNet5()
+history = fit(model, epochs=3, lr=4e-3)
+accuracy = history[-1]
+# C3's weights that Table I leaves out are held at zero: they are not trainable parameters.
+held_at_zero = int((1 - MASK).sum()) * 25 if nn.utils.parametrize.is_parametrized(model.C3) else 0
+trainable = sum(p.numel() for p in model.parameters()) - held_at_zero
 paper_layers = trainable - sum(p.numel() for p in model.out.parameters())
 print(f"trainable parameters: {trainable:,}, of which C1..F6 hold {paper_layers:,}")
 print(f"test accuracy on {len(test)} held-out digits: {accuracy:.3f}")

@@ -13,6 +13,17 @@ D, INFORMATIVE, POINTS, SAMPLES, WIDTH = 8, [0, 1, 2], 60, 400, 1.0
 # Only features 0, 1 and 2 decide the label; features 3..7 are noise the model could latch onto.
 X = rng.normal(size=(2000, D)).astype(np.float32)
 y = (2 * X[:, 0] + 2 * np.sin(2 * X[:, 1]) + X[:, 2] ** 2 - 1 > 0).astype(np.float32)
+
+
+def adam_step(params, mean, square, t, lr):
+    """One step of Adam (Kingma & Ba, 2015), written out: torch.optim's first import takes ~0.8 s."""
+    with torch.no_grad():
+        for p, m, v in zip(params, mean, square):
+            m.mul_(0.9).add_(0.1 * p.grad)  # running mean of the gradient
+            v.mul_(0.999).add_(0.001 * p.grad**2)  # and of its square
+            p -= lr * (m / (1 - 0.9**t)) / ((v / (1 - 0.999**t)).sqrt() + 1e-8)
+
+
 model = nn.Sequential(nn.Linear(D, 32), nn.ReLU(), nn.Linear(32, 32), nn.ReLU(), nn.Linear(32, 1))
 Xt, yt = torch.from_numpy(X), torch.from_numpy(y)
 params = list(model.parameters())
@@ -20,11 +31,7 @@ mean, square = [torch.zeros_like(p) for p in params], [torch.zeros_like(p) for p
 for t in range(1, 151):
     model.zero_grad()
     nn.functional.binary_cross_entropy_with_logits(model(Xt).squeeze(1), yt).backward()
-    with torch.no_grad():  # Adam (Kingma & Ba, 2015), learning rate 1e-2
-        for p, m, v in zip(params, mean, square):
-            m.mul_(0.9).add_(0.1 * p.grad)  # running mean of the gradient
-            v.mul_(0.999).add_(0.001 * p.grad**2)  # and of its square
-            p -= 1e-2 * (m / (1 - 0.9**t)) / ((v / (1 - 0.999**t)).sqrt() + 1e-8)
+    adam_step(params, mean, square, t, lr=1e-2)
 accuracy = ((model(Xt).squeeze(1) > 0).float() == yt).float().mean().item()
 
 

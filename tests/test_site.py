@@ -186,7 +186,7 @@ def test_notebook_pages_show_their_figures(site):
 
 
 def test_notebook_stylesheet_defines_what_it_uses_and_is_named_by_its_content(site):
-    """hooks/notebooks.py prunes JupyterLab's CSS, theme variables included; a variable it drops
+    """hooks/notebook_css.py prunes JupyterLab's CSS, theme variables included; a variable it drops
     while a kept rule still reads it would silently change the notebook pages' look."""
     import hashlib
 
@@ -221,6 +221,22 @@ def test_notebook_copy_buttons_copy_their_own_cell(site):
         ]
         assert buttons and buttons == blocks, (
             f"{page.relative_to(site_dir)}: buttons {buttons} vs cells {blocks}"
+        )
+
+
+def test_notebook_copy_buttons_are_valid_markup(site):
+    """hooks/notebook_template.py rewrites mkdocs-jupyter's copy buttons (a stray comma, an
+    aria-label the W3C checker rejects without a role); a changed template must fail here."""
+    site_dir, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    for page in sorted(site_dir.rglob("notebooks/*/index.html")):
+        tags = re.findall(r"<clipboard-copy\b[^>]*>", page.read_text(encoding="utf-8"))
+        wrong = [
+            t for t in tags if not re.fullmatch(r'<clipboard-copy for="cell-\d+" role="button" [^,]*>', t)
+        ]
+        assert tags and not wrong, (
+            f"{page.relative_to(site_dir)}: copy buttons {wrong[:2] or 'missing'}; hooks/notebook_template.py "
+            "matches mkdocs-jupyter 0.26.3's markup: update its COPY_BUTTON pattern for the pinned version"
         )
 
 

@@ -1,97 +1,23 @@
-"""Keep rendered notebook pages light, offline and searchable.
+"""One pruned stylesheet for the notebook pages, instead of about 590 KB of CSS inline in each.
 
-mkdocs-jupyter (nbconvert's lab template) puts about 590 KB of CSS inline in every
-notebook page and adds MathJax and Mermaid loaders that point at a CDN. This hook
-- moves the notebook CSS into one file, assets/notebook.<hash>.css, that every
-  notebook page links to (shipped once, cached by the browser), pruned to the rules the
-  notebook pages can use;
-- drops the CDN loaders (Thaw's notebooks use neither MathJax nor Mermaid);
-- gives every notebook heading a unique, non-empty id (Korean-only headings used to get
-  empty ids, which broke the site search), strips the "¶" anchor text, and rebuilds the
-  table of contents from the headings of the page's language (cells are bilingual);
-- keeps notebooks pages in the Korean build too (see on_files).
+mkdocs-jupyter (nbconvert's lab template) puts JupyterLab's whole stylesheet in a <style>
+in every notebook page. This hook moves it into one file, assets/notebook.<hash>.css, that
+every notebook page links to (shipped once, cached by the browser), pruned to the rules
+the notebook pages can use and the theme variables those rules read.
+
+It is the one hook that rewrites pages already written: the pruned stylesheet depends on
+the classes of every notebook page, so it is known only after the last one (on_post_build),
+and the file is named by its final content; the pages first link a provisional name.
 """
 
 import hashlib
-import os
 import posixpath
 import re
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
-from mkdocs_jupyter.plugin import NotebookFile
-from pymdownx.slugs import slugify
 
-_slug = slugify(case="lower")
 _STYLE = re.compile(r"<style[^>]*>(.*?)</style>\s*", re.DOTALL)
-_CDN_SCRIPTS = [
-    re.compile(r'<script type="text/x-mathjax-config">.*?</script>\s*', re.DOTALL),
-    re.compile(r'<script src="">\s*</script>\s*'),
-    re.compile(r'<script type="module">(?:(?!</script>).)*mermaid.*?</script>\s*', re.DOTALL),
-]
-_ANCHOR = re.compile(r'<a class="anchor-link" href="#[^"]*">¶</a>')
-_HEADING = re.compile(r'<h([1-6])(?: id="([^"]*)")?([^>]*)>(.*?)</h\1>', re.DOTALL)
-_LANG_BLOCK = re.compile(r'<div lang="(?P<lang>[\w-]+)">(?P<body>.*?)</div>', re.DOTALL)
-
-
-def _is_notebook(page):
-    return page.file.src_uri.endswith(".ipynb")
-
-
-def _toc_tokens(headings):
-    """Nest (level, id, text) headings into the tokens MkDocs builds a table of contents from."""
-    root = {"level": 0, "children": []}
-    stack = [root]
-    for level, anchor, text in headings:
-        token = {
-            "level": level,
-            "id": anchor,
-            "name": text,
-            "html": text,
-            "data-toc-label": "",
-            "children": [],
-        }
-        while stack[-1]["level"] >= level:
-            stack.pop()
-        stack[-1]["children"].append(token)
-        stack.append(token)
-    return root["children"]
-
-
-def on_page_content(html, page, config, files):
-    if not _is_notebook(page):
-        return html
-    html = _ANCHOR.sub("", html)
-    seen, headings = set(), []
-
-    def unique_id(match):
-        level, _, attrs, inner = match.groups()
-        text = re.sub(r"<[^>]+>", "", inner).strip()
-        base = _slug(text, "-") or f"section-{len(headings) + 1}"
-        new, n = base, 1
-        while new in seen:
-            n += 1
-            new = f"{base}-{n}"
-        seen.add(new)
-        headings.append((int(level), new, text))
-        return f'<h{level} id="{new}"{attrs}>{inner}</h{level}>'
-
-    html = _HEADING.sub(unique_id, html)
-    # Bilingual cells: <div lang="en"> and <div lang="ko"> blocks; CSS shows only the page's
-    # language, and the table of contents (and search sections) list only its headings.
-    language = config["theme"]["language"]
-    hidden = {
-        anchor
-        for block in _LANG_BLOCK.finditer(html)
-        if block["lang"] != language
-        for anchor in re.findall(r'<h[1-6] id="([^"]*)"', block["body"])
-    }
-    page.toc = get_toc(_toc_tokens([h for h in headings if h[1] not in hidden]))
-    return html
-
-
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _stylesheet = {"name": None, "css": "", "classes": set(), "variables": set(), "pages": set()}
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
@@ -179,7 +105,7 @@ def _prune(css, used):
 
 
 def on_post_page(output, page, config):
-    if not _is_notebook(page):
+    if not page.file.src_uri.endswith(".ipynb"):
         return output
     css = "\n".join(m.group(1) for m in _STYLE.finditer(output))
     if not css:
@@ -190,8 +116,6 @@ def on_post_page(output, page, config):
     _stylesheet["variables"] |= set(_VAR.findall(_STYLE.sub("", output)))  # e.g. inline style attributes
     _stylesheet["pages"].add(page.file.abs_dest_path)
     output = _STYLE.sub("", output)
-    for pattern in _CDN_SCRIPTS:
-        output = pattern.sub("", output)
     link = f'<link rel="stylesheet" href="{get_relative_url(name, page.url)}">'
     return output.replace("</head>", f"{link}\n</head>", 1)
 
@@ -219,26 +143,3 @@ def on_post_build(config):
         html = Path(page_path).read_text(encoding="utf-8")
         Path(page_path).write_text(html.replace(provisional, posixpath.basename(name)), encoding="utf-8")
     _stylesheet.update(name=None, css="", classes=set(), variables=set(), pages=set())
-
-
-@event_priority(-200)  # after mkdocs-static-i18n (-100), which rebuilds every File plainly
-def on_files(files, config):
-    """Keep notebooks pages in both language builds.
-
-    mkdocs-jupyter marks notebooks as pages by wrapping their File (NotebookFile); the i18n
-    plugin then replaces every File with a plain one for each language, and the notebooks
-    would be copied as static files. Wrap them again, keeping the language's destination
-    (ko/notebooks/... in the Korean build).
-    """
-    i18n = config.plugins.get("i18n")
-    language = i18n.current_language if i18n else None
-    prefix = "" if not i18n or language == i18n.default_language else f"{language}/"
-    for file in [f for f in files if f.src_uri.endswith(".ipynb") and not isinstance(f, NotebookFile)]:
-        page = NotebookFile(file, config["use_directory_urls"], config["site_dir"])
-        stem = posixpath.splitext(file.src_uri)[0]
-        page.dest_path = f"{prefix}{stem}/index.html"
-        page.abs_dest_path = os.path.normpath(os.path.join(config["site_dir"], page.dest_path))
-        page.url = f"{prefix}{stem}/"
-        files.remove(file)  # in place: the i18n plugin's Files subclass resolves page.ko.md links
-        files.append(page)
-    return files
