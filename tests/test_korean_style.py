@@ -119,21 +119,26 @@ def notebook_lines(path: Path):
                     yield f"{path.name}, cell {cell_number}, Korean line {number}", line
 
 
-KOREAN_FIELD = re.compile(r"^\s*-?\s*\{?\s*(\w*_ko|ko)\s*:\s*(.*)$")
-
-
 def yaml_lines(path: Path):
-    """Korean fields: `x_ko: ...` lines, and the `ko`/`def_ko` keys of flow-style entries."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.lstrip().startswith("#"):
-            continue
-        if line.lstrip().startswith("- {"):
-            entry = yaml.safe_load(line.lstrip()[2:])
-            for key, value in entry.items():
-                if key == "ko" or key.endswith("_ko"):
-                    yield f"{path.relative_to(ROOT)}:{number} ({key})", str(value)
-        elif match := KOREAN_FIELD.match(line):
-            yield f"{path.relative_to(ROOT)}:{number} ({match.group(1)})", match.group(2)
+    """Every Korean field (`ko`, `x_ko`) of a data file, as its parsed value.
+
+    Parsed, not read line by line: a double-quoted value would otherwise look like one long
+    quotation (which check() skips), and a plain value folded onto continuation lines would
+    be read only up to its first line break.
+    """
+    where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name
+    stack = [yaml.compose(path.read_text(encoding="utf-8"))]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = key.value if isinstance(key, yaml.ScalarNode) else ""
+                if (name == "ko" or name.endswith("_ko")) and isinstance(value, yaml.ScalarNode):
+                    yield f"{where}:{key.start_mark.line + 1} ({name})", value.value
+                else:
+                    stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
 
 
 PAGES = sorted(DOCS.glob("*.ko.md"))
@@ -216,3 +221,18 @@ def test_each_rule_fails_on_a_planted_line(rule, tmp_path):
             [("x:1", "야코비 행렬(Jacobian)이 작습니다."), ("x:2", "야코비 행렬(Jacobian)이 큽니다.")]
         )
         assert first == [] and len(repeat) == 1 and repeat[0].startswith("x:2: gloss"), repeat
+
+
+def test_data_fields_are_read_whole(tmp_path):
+    """A double-quoted value is not one long quotation, and a folded value is read past its
+    first line: both hid Latin names and banned terms in data/timeline.yml and claims.yml."""
+    data = tmp_path / "planted.yml"
+    data.write_text(
+        '- event_ko: "이 모형은 손실을 줄입니다."\n'
+        "  record_ko: 첫 줄은 문제없습니다.\n"
+        "    둘째 줄에서 Hinton이 나옵니다.\n",
+        encoding="utf-8",
+    )
+    failures = check(yaml_lines(data))
+    assert any(f.startswith("planted.yml:1 (event_ko): term") for f in failures), failures
+    assert any(f.startswith("planted.yml:2 (record_ko): name") for f in failures), failures

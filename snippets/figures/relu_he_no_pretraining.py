@@ -14,7 +14,7 @@ ax.set_xlim(0, 1)
 ax.set_xlabel(
     tr(
         f"test accuracy after {EPOCHS} epochs, {DEPTH} hidden layers, no pretraining",
-        f"{EPOCHS} 에포크 뒤 테스트 정확도, 은닉층 {DEPTH}개, 사전학습 없음",
+        f"{EPOCHS}에포크 뒤 테스트 정확도, 은닉층 {DEPTH}개, 사전학습 없음",
     )
 )
 ax.legend(loc="lower right")

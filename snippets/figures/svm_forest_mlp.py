@@ -14,7 +14,7 @@ for row, (name, s) in enumerate(scores.items()):
     ax.plot([100 * np.mean(s)], [row], "k|", markersize=18, markeredgewidth=2)
 ax.set_yticks(range(len(scores)), [tr(name, korean[name]) for name in scores])
 ax.invert_yaxis()
-ax.set_xlabel(tr("test accuracy, % (dots: splits, bar: mean)", "테스트 정확도(%)(점: 분할, 막대: 평균)"))
+ax.set_xlabel(tr("test accuracy, % (dots: splits, bar: mean)", "테스트 정확도(%, 점: 분할, 막대: 평균)"))
 print(
     figure_html(
         fig,
