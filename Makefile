@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test lint seeds bench bench-code clean
+.PHONY: serve site pdf test lint seeds bench bench-code clean
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Thaw needs Python 3.11")'
@@ -29,6 +29,9 @@ serve: $(STAMP)  ## build the site and serve it at http://127.0.0.1:8000, rebuil
 
 site: $(STAMP)  ## strict static build into site/ (notebooks run afresh, not from .cache/)
 	THAW_NOTEBOOK_CACHE_DIR=$$(mktemp -d) $(BIN)/mkdocs build --strict
+
+pdf: $(STAMP)  ## the book, one PDF per language, printed by Chromium from site/ (run `make site` first) into site/thaw-{en,ko}.pdf
+	$(BIN)/python tools/pdf.py
 
 test: $(TEST_NEEDS)  ## every snippet, every fence, the strict build and its checks, the browser tests
 	$(BIN)/python -m pytest

@@ -18,11 +18,11 @@ def pytest_markdown_docs_markdown_it():
     return markdown_it_parser()
 
 
-# Tests that need the built site (tests/test_site.py, tests/test_browser.py) must share one
+# Tests that need the built site (tests/test_site.py, test_browser.py, test_pdf.py) must share one
 # build and one server, so they run in one xdist worker. xdist's own `--dist loadgroup`
 # does not group them under pytest 9 (its group marker rewrites a node id pytest no longer
 # reads), so this scheduler groups them by file; every other test is scheduled on its own.
-SITE_TEST_FILES = ("tests/test_site.py", "tests/test_browser.py")
+SITE_TEST_FILES = ("tests/test_site.py", "tests/test_browser.py", "tests/test_pdf.py")
 
 
 @pytest.hookimpl(optionalhook=True)  # a run with `-p no:xdist` has no such hook

@@ -234,7 +234,7 @@ async ({strings, prefix}) => {
     if (!article) throw new Error(`${n.url}: no article`);
     // What a page on paper does not need: buttons, permalinks, scripts, the other language.
     article.querySelectorAll(
-      ".md-content__button, .headerlink, .md-clipboard, clipboard-copy, script, .md-source-file, .thaw-screen-only"
+      ".md-content__button, .headerlink, .md-clipboard, clipboard-copy, script, .md-source-file, .thaw-pdf"
     ).forEach(el => el.remove());
     article.querySelectorAll(".jupyter-wrapper [lang]").forEach(el => {
       if (el.lang && el.lang !== lang && el.closest(".jupyter-wrapper")) el.remove();
