@@ -41,6 +41,7 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 SCORE_BUDGET = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 95}
 PAGE_BUDGET_KB = {"chapter": 150, "notebook": 250}
 CODE_BUDGET_S = {"snippet": 3.0, "notebook": 10.0}
+PDF_BUDGET = {"seconds": 90, "mb_each": 15}  # `make pdf` after `make site`; each book's size
 CHROME_FLAGS = (
     "--headless=new "
     "--no-sandbox "
@@ -244,6 +245,17 @@ def main() -> int:
     if rc != 0:
         sys.exit(f"`make site` failed:\n{log}")
 
+    print("`make pdf` ...", flush=True)
+    pdf_s, rc, log = timed(["make", "pdf"], env)
+    pdf_mb = (
+        {p.name: round(p.stat().st_size / 1e6, 1) for p in sorted(SITE.glob("thaw-*.pdf"))} if rc == 0 else {}
+    )
+    pdf_misses = [f"`make pdf` failed:\n{log[-2000:]}"] if rc else []
+    pdf_misses += [f"`make pdf`: {pdf_s:.0f} s > {PDF_BUDGET['seconds']} s"] * (pdf_s > PDF_BUDGET["seconds"])
+    pdf_misses += [
+        f"{n}: {mb} MB > {PDF_BUDGET['mb_each']} MB" for n, mb in pdf_mb.items() if mb > PDF_BUDGET["mb_each"]
+    ]
+
     handler = functools.partial(PagesLikeHandler, directory=str(SITE))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -264,7 +276,7 @@ def main() -> int:
 
     print("snippets and notebooks ...", flush=True)
     code = time_code(args.code_runs)
-    misses = code_misses(code)
+    misses = code_misses(code) + pdf_misses
     for name, page in pages.items():
         misses += [
             f"{name}: {c} {page['scores'][c]} < {b}" for c, b in SCORE_BUDGET.items() if page["scores"][c] < b
@@ -286,6 +298,8 @@ def main() -> int:
         },
         "make_site_cold_s": round(site_s, 1),
         "make_test_s": None if test_s is None else round(test_s, 1),
+        "make_pdf_s": round(pdf_s, 1),
+        "pdf_mb": pdf_mb,
         "make_test_exit": test_rc,
         "served_as": "127.0.0.1, gzip for text (as GitHub Pages serves it); Lighthouse mobile preset",
         "pages": pages,
@@ -310,6 +324,7 @@ def main() -> int:
         )
     report_code(code)
     print(f"\ncold `make site`: {site_s:.1f} s")
+    print(f"`make pdf`:       {pdf_s:.1f} s (budget {PDF_BUDGET['seconds']} s), MB: {pdf_mb}")
     if test_s is not None:
         print(f"`make test`:      {test_s:.1f} s (exit {test_rc})")
     print(f"load average (1 min) at the end: {result['machine']['load_average_1m']} on {os.cpu_count()} CPUs")
