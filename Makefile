@@ -30,7 +30,8 @@ serve: $(STAMP)  ## build the site and serve it at http://127.0.0.1:8000, rebuil
 site: $(STAMP)  ## strict static build into site/ (notebooks run afresh, not from .cache/)
 	THAW_NOTEBOOK_CACHE_DIR=$$(mktemp -d) $(BIN)/mkdocs build --strict
 
-pdf: $(STAMP)  ## the book, one PDF per language, printed by Chromium from site/ (run `make site` first) into site/thaw-{en,ko}.pdf
+pdf: $(STAMP)  ## the book, one PDF per language, printed by Chromium from site/ (built first if missing) into site/thaw-{en,ko}.pdf
+	@test -f site/index.html || $(MAKE) site
 	$(BIN)/python tools/pdf.py
 
 test: $(TEST_NEEDS)  ## every snippet, every fence, the strict build and its checks, the browser tests
