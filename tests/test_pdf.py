@@ -11,11 +11,13 @@ for both on two cores. With THAW_PDF_DIR set, the PDFs in that folder are checke
 like the other tests that need Chromium.
 """
 
+import importlib.util
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from mkdocs.config import load_config
@@ -201,3 +203,27 @@ def test_every_font_is_embedded(books, language):
                 missing.add(name)
     assert names, "no fonts found"
     assert not missing, f"fonts not embedded: {sorted(missing)}"
+
+
+def _module(path: Path):
+    spec = importlib.util.spec_from_file_location(f"thaw_{path.parent.name}_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("language", "source", "url"), [("en", "index.md", ""), ("ko", "index.ko.md", "ko/")]
+)
+def test_home_page_links_its_pdf_only_when_published(monkeypatch, language, source, url):
+    """With THAW_PDF=1 (the Pages build, which runs `make pdf`) the home page links the file that
+    tools/pdf.py writes for its language; without it, no line mentions a PDF."""
+    hook = _module(ROOT / "hooks" / "pdf.py")
+    name = _module(ROOT / "tools" / "pdf.py").pdf_name(language)
+    markdown = (ROOT / "docs" / source).read_text(encoding="utf-8")
+    page = SimpleNamespace(url=url)
+    monkeypatch.delenv("THAW_PDF", raising=False)
+    assert ".pdf" not in hook.on_page_markdown(markdown, page, None, None)
+    monkeypatch.setenv("THAW_PDF", "1")
+    href = ("../" if url else "") + name
+    assert f'<a href="{href}" type="application/pdf">' in hook.on_page_markdown(markdown, page, None, None)
