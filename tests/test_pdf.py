@@ -2,13 +2,15 @@
 
 Each book's bookmarks are the site's navigation from mkdocs.yml (parts and pages, in the
 Korean book their Korean titles), in nav order, and each leads to a page that shows its
-title; the contents page lists every entry with that page, linked; every page is A4 and carries its number; the
-Korean book's text is Hangul that can be extracted (not boxes); every font is embedded.
+title; the contents page lists every entry with that page, linked; every page is A4 and
+carries its number; the Korean book's text is Hangul that can be extracted (not boxes);
+every font is embedded.
 
-The books are printed from the session's site build (tests/conftest.py), about a minute
-for both on two cores. With THAW_PDF_DIR set, the PDFs in that folder are checked instead
-(the Pages workflow checks the files it publishes). THAW_SKIP_BROWSER=1 skips these tests,
-like the other tests that need Chromium.
+The books are printed from the session's site build (tests/conftest.py): on a two-core
+machine under heavy load, printing both took about 2 minutes and reading them back about 3.
+With THAW_PDF_DIR set, the PDFs in that folder are checked instead (the Pages workflow
+checks the files it publishes). THAW_SKIP_BROWSER=1 skips these tests, like the other tests
+that need Chromium.
 """
 
 import importlib.util
