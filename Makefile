@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test lint lock seeds bench bench-code clean
+.PHONY: serve site pdf test lint lock seeds bench bench-code clean
 
 # torch alone is installed by version, not hash (tools/lock.py says why): its `# torch-pin:` line.
 TORCH_PIN = $(shell sed -n 's/^\# torch-pin: //p' requirements.lock)
@@ -47,8 +47,12 @@ serve: $(STAMP)  ## build the site and serve it at http://127.0.0.1:8000, rebuil
 site: $(STAMP)  ## strict static build into site/ (notebooks run afresh, not from .cache/)
 	THAW_NOTEBOOK_CACHE_DIR=$$(mktemp -d) $(BIN)/mkdocs build --strict
 
-test: $(TEST_NEEDS)  ## every snippet, every fence, the strict build and its checks, the browser tests (finds or installs Chromium)
-	$(FIND_BROWSER) && $(BIN)/python -m pytest
+pdf: $(STAMP)  ## the book, one PDF per language, printed by Chromium from site/ (built first if missing) into site/thaw-{en,ko}.pdf, then checked (tests/test_pdf.py)
+	@test -f site/index.html || $(MAKE) site
+	$(FIND_BROWSER) && $(BIN)/python tools/pdf.py && THAW_PDF_DIR=site $(BIN)/python -m pytest -p no:xdist -o addopts= -q tests/test_pdf.py
+
+test: $(TEST_NEEDS)  ## every snippet, every fence, the strict build and its checks, the browser tests (finds or installs Chromium, and Java for the HTML checker)
+	$(FIND_BROWSER) && $(BIN)/python tools/browser.py --java && $(BIN)/python -m pytest
 
 lint: $(STAMP)  ## ruff: the lint rules and the formatting in pyproject.toml, over every .py and notebook
 	$(BIN)/ruff check .

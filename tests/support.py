@@ -17,7 +17,12 @@ BUILD_EXEC = re.compile(r'\bexec="(on|1|true|yes)"', re.IGNORECASE)
 
 
 # The test files that read the session build; conftest.py keeps them in one xdist worker.
-SITE_TEST_FILES = ("tests/test_site.py", "tests/test_browser.py", "tests/test_snippets.py")
+SITE_TEST_FILES = (
+    "tests/test_site.py",
+    "tests/test_browser.py",
+    "tests/test_snippets.py",
+    "tests/test_pdf.py",
+)
 
 
 def site_group(nodeid: str) -> str:

@@ -48,6 +48,7 @@ TEST_BUDGET_S = 45.0  # warm `make test` on the 2-core machine (issue 13)
 BUSY_RATIO_BUDGET = 2.0  # busy time / alone time, beside BUSY_PROCESSES CPU-bound processes
 BUSY_PROCESSES = 2  # a 2-core laptop with two other things running
 BUSY_LIMIT_S = 1800  # the busy processes stop themselves after this, should the bench be killed
+PDF_BUDGET = {"seconds": 90, "mb_each": 15}  # `make pdf` after `make site`; each book's size
 CHROME_FLAGS = (
     "--headless=new "
     "--no-sandbox "
@@ -262,6 +263,21 @@ def cold_site(env: dict) -> float:
     return site_s
 
 
+def time_pdf(env: dict) -> tuple[dict, list[str]]:
+    """`make pdf` after the cold `make site`: seconds and each book's size, against PDF_BUDGET."""
+    print("`make pdf` ...", flush=True)
+    pdf_s, rc, log = timed(["make", "pdf"], env)
+    sizes = (
+        {p.name: round(p.stat().st_size / 1e6, 1) for p in sorted(SITE.glob("thaw-*.pdf"))} if rc == 0 else {}
+    )
+    misses = [f"`make pdf` failed:\n{log[-2000:]}"] if rc else []
+    misses += [f"`make pdf`: {pdf_s:.0f} s > {PDF_BUDGET['seconds']} s"] * (pdf_s > PDF_BUDGET["seconds"])
+    misses += [
+        f"{n}: {mb} MB > {PDF_BUDGET['mb_each']} MB" for n, mb in sizes.items() if mb > PDF_BUDGET["mb_each"]
+    ]
+    return {"make_pdf_s": round(pdf_s, 1), "pdf_mb": sizes}, misses
+
+
 def lighthouse_pages(port: int, runs: int) -> dict:
     """site/ served on 127.0.0.1:port as GitHub Pages serves it; Lighthouse on each of PAGES."""
     base = f"http://127.0.0.1:{port}/"
@@ -330,6 +346,9 @@ def report(result: dict) -> None:
     report_pages(result["pages"])
     report_code(result["code_s"])
     print(f"\ncold `make site`: {result['make_site_cold_s']:.1f} s")
+    print(
+        f"`make pdf`:       {result['make_pdf_s']:.1f} s (budget {PDF_BUDGET['seconds']} s), MB: {result['pdf_mb']}"
+    )
     if result["make_test_s"] is not None:
         print(f"`make test`:      {result['make_test_s']:.1f} s (exit {result['make_test_exit']})")
     print(f"load average (1 min) at the end: {result['machine']['load_average_1m']} on {os.cpu_count()} CPUs")
@@ -361,6 +380,7 @@ def main() -> int:
         "SITE_URL": f"http://127.0.0.1:{port}/"
     }
     site_s = cold_site(env)
+    pdf, pdf_misses = time_pdf(env)
     pages = lighthouse_pages(port, args.runs)
     test_s, test_rc = (None, None) if args.skip_test else time_make_test()
     print("snippets and notebooks ...", flush=True)
@@ -371,10 +391,11 @@ def main() -> int:
         "make_site_cold_s": round(site_s, 1),
         "make_test_s": None if test_s is None else round(test_s, 1),
         "make_test_exit": test_rc,
+        **pdf,
         "served_as": "127.0.0.1, gzip for text (as GitHub Pages serves it); Lighthouse mobile preset",
         "pages": pages,
         "code_s": code,
-        "budget_misses": code_misses(code) + page_misses(pages) + test_misses(test_s),
+        "budget_misses": code_misses(code) + page_misses(pages) + test_misses(test_s) + pdf_misses,
     }
     Path(args.output).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     report(result)

@@ -99,10 +99,31 @@ def install() -> str | None:
     return None
 
 
+JAVA_FIX = "the HTML checker (vnu-jar) needs Java: install one (Debian: `sudo apt-get install -y default-jre-headless`)"
+
+
+def java() -> int:
+    """The Nu HTML checker's Java (tests/test_site.py): found, or Debian's installed where we may."""
+    if not shutil.which("java"):
+        root = may_install_packages()
+        env = ["env", "DEBIAN_FRONTEND=noninteractive"]
+        if root is not None:
+            print("HTML checker: no Java on this machine; installing Debian's", file=sys.stderr, flush=True)
+            if run([*root, "apt-get", "update", "-qq"], timeout=600):
+                run([*root, *env, "apt-get", "install", "-y", "-qq", "default-jre-headless"], timeout=1200)
+    if not shutil.which("java"):
+        print(JAVA_FIX, file=sys.stderr)
+        return 1
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--find-only", action="store_true", help="never install; exit 1 when none is found")
+    parser.add_argument("--java", action="store_true", help="instead: find or install Java for vnu-jar")
     args = parser.parse_args()
+    if args.java:
+        return java()
     path = find()
     if not path and not args.find_only:
         print("browser tests: no Chromium on this machine; installing one", file=sys.stderr, flush=True)
