@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CLAIM_IDS = [f"C{n}" for n in range(1, 23)]  # the essay's outline: C1..C22
 VERDICTS = ("holds", "imprecise", "wrong", "opinion")
 KINDS = ("hand-engineered", "neural network")
-UNSOURCED = "unsourced"  # data/ilsvrc.yml only: a row the page marks as having no source
+UNSOURCED = "unsourced"  # the ILSVRC rows only: a row the page marks as having no source
 
 # Per file: required fields with their types, optional fields, and how an entry is named.
 TEXT, YEAR, NUMBER, IDS = str, int, (int, float), list

@@ -62,7 +62,7 @@ ROWS = """
 - year: 2012
   rank: 4
   team: XRCE/INRIA
-  method: "Fisher vectors, linear SVMs"
+  method: "SVMs (the results page gives no description beyond the file name res_1M_svm)"
   kind: hand-engineered
   top5_error: 27.058
   source: ilsvrc2012results
@@ -98,7 +98,7 @@ ROWS = """
   kind: neural network
   top5_error: 2.991
   source: hu2018
-  note: "Hu et al. (2018) compare SENet with this 2016 winner; 0.02991 in the EFF dataset"
+  note: "Hu et al. (2018), section 1: the previous year's winning entry had 'a top-5 error of 2.991%'; the team name and 0.02991 from the EFF dataset (effaimetrics), which cites the ILSVRC2016 results page, not consulted here"
 - year: 2017
   rank: 1
   team: WMW (SENet)

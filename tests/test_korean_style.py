@@ -25,6 +25,8 @@ import pytest
 import yaml
 from support import ROOT
 
+from hooks import datafiles
+
 STYLE = yaml.safe_load((ROOT / "data" / "style_ko.yml").read_text(encoding="utf-8"))
 DOCS = ROOT / "docs"
 
@@ -127,14 +129,17 @@ def yaml_lines(path: Path):
     be read only up to its first line break.
     """
     where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name
-    stack = [yaml.compose(path.read_text(encoding="utf-8"))]
+    text, offset = path.read_text(encoding="utf-8"), 0
+    if path.suffix == ".py":  # a snippet that holds its data as a YAML string (hooks/datafiles.py)
+        text, offset = datafiles.snippet_string(path, SNIPPET_DATA[path.name])
+    stack = [yaml.compose(text)]
     while stack:
         node = stack.pop()
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 name = key.value if isinstance(key, yaml.ScalarNode) else ""
                 if (name == "ko" or name.endswith("_ko")) and isinstance(value, yaml.ScalarNode):
-                    yield f"{where}:{key.start_mark.line + 1} ({name})", value.value
+                    yield f"{where}:{key.start_mark.line + 1 + offset} ({name})", value.value
                 else:
                     stack.append(value)
         elif isinstance(node, yaml.SequenceNode):
@@ -143,7 +148,11 @@ def yaml_lines(path: Path):
 
 PAGES = sorted(DOCS.glob("*.ko.md"))
 NOTEBOOKS = sorted((DOCS / "notebooks").glob("*.ipynb"))
-DATA = sorted(p for p in (ROOT / "data").glob("*.yml") if p.name != "style_ko.yml")
+# The data files, and the snippets that hold their data as a YAML string (the timeline's events).
+SNIPPET_DATA = {Path(snippet).name: variable for snippet, variable in datafiles.IN_SNIPPETS.values()}
+DATA = sorted(p for p in (ROOT / "data").glob("*.yml") if p.name != "style_ko.yml") + [
+    ROOT / "snippets" / name for name in sorted(SNIPPET_DATA)
+]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
@@ -225,7 +234,7 @@ def test_each_rule_fails_on_a_planted_line(rule, tmp_path):
 
 def test_data_fields_are_read_whole(tmp_path):
     """A double-quoted value is not one long quotation, and a folded value is read past its
-    first line: both hid Latin names and banned terms in data/timeline.yml and claims.yml."""
+    first line: both hid Latin names and banned terms in the timeline's events and claims.yml."""
     data = tmp_path / "planted.yml"
     data.write_text(
         '- event_ko: "이 모형은 손실을 줄입니다."\n'

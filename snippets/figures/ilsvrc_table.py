@@ -1,4 +1,4 @@
-"""Table for docs/imagenet.md: every row of data/ilsvrc.yml with its source (session "ilsvrc")."""
+"""Table for docs/imagenet.md: every row of snippets/ilsvrc_gaps.py (ROWS) with its source (session "ilsvrc")."""
 
 from thaw_figure import tr
 

@@ -1,4 +1,4 @@
-"""Figure for docs/timeline.md and docs/cold-years.md: every event of data/timeline.yml (session "timeline")."""
+"""Figure for docs/timeline.md and docs/cold-years.md: every event of snippets/timeline.py (EVENTS) (session "timeline")."""
 
 import matplotlib.pyplot as plt
 from thaw_figure import figure_html, tr
