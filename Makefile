@@ -19,7 +19,7 @@ $(STAMP): requirements.txt requirements.lock
 	$(PYTHON) tools/lock.py --check
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
-	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps "$(TORCH_PIN)"
+	$(BIN)/pip install --quiet --disable-pip-version-check "$(TORCH_PIN)"  # its deps: from the lock, or (a CUDA build) its own
 	$(BIN)/pip check --disable-pip-version-check
 	touch $(STAMP)
 

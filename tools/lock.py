@@ -69,7 +69,10 @@ def torch_apart(compiled: str) -> str:
         sys.exit(f"pip-compile's output has no {UNHASHED}== line")
     rest = compiled.replace(block[0], "")
     first_pin = re.search(r"^[A-Za-z0-9]", rest, re.MULTILINE).start()
-    return rest[:first_pin] + HEADER + f"{UNHASHED}=={block[1]}\n#\n" + rest[first_pin:]
+    # the version alone: `torch==2.13.0` takes the CPU wheel where pip finds one (a local label
+    # like +cpu is ignored by a pin without one) and PyPI's build elsewhere
+    version = block[1].split("+")[0]
+    return rest[:first_pin] + HEADER + f"{UNHASHED}=={version}\n#\n" + rest[first_pin:]
 
 
 def compile_lock() -> None:
