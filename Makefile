@@ -61,11 +61,11 @@ lint: $(STAMP)  ## ruff: the lint rules and the formatting in pyproject.toml, ov
 seeds: $(STAMP)  ## every snippet with seeds 0..9 (ARGS="-v dropout": whole output, one snippet); exit 1 if an assert fails
 	$(BIN)/python tools/seeds.py $(ARGS)
 
-bench: $(STAMP) $(LIGHTHOUSE_STAMP)  ## Lighthouse scores, page weights, `make test` and cold `make site` times
-	chromium=$$($(BIN)/python tools/browser.py) && THAW_CHROMIUM=$$chromium $(BIN)/python tools/bench.py
+bench: $(STAMP) $(LIGHTHOUSE_STAMP)  ## Lighthouse scores, page weights, `make test`, cold `make site` and `make pdf` times, then the code (ARGS="--skip-code": not the code)
+	chromium=$$($(BIN)/python tools/browser.py) && THAW_CHROMIUM=$$chromium $(BIN)/python tools/bench.py $(ARGS)
 
 bench-code: $(STAMP)  ## wall time of every snippet and lab notebook, alone and beside two busy processes (budgets: 3 s, 10 s, 2x)
-	$(BIN)/python tools/bench.py --code-only
+	$(BIN)/python tools/bench.py --code-only $(ARGS)
 
 clean:
 	rm -rf site .cache .pytest_cache

@@ -48,23 +48,33 @@ _runs = {"pool": None, "futures": {}}
 _CONVERT = threading.Lock()  # nb2html's cell counter is module-wide: one conversion at a time
 
 
-def _execute(path, options, cache_path):
+def execute_notebook(path, kernel_name="python3", allow_errors=False):
+    """The notebook at `path`, executed top to bottom in a fresh kernel (nbformat's NotebookNode);
+    a failing cell raises nbclient's CellExecutionError unless `allow_errors`.
+
+    The one home of a notebook's run: the build's (below) and `make bench-code`'s
+    (tools/bench.py times this function, so it times the run the build makes). The kernel
+    talks over local sockets (IPC), not TCP, so it has nothing to warn about (ipykernel prints
+    "Kernel is running over TCP without encryption" for each TCP kernel); the socket path is
+    absolute and one folder per kernel, since the kernel runs in the notebook's folder."""
     notebook = nbformat.read(path, as_version=4)
     with tempfile.TemporaryDirectory() as sockets:
-        # Over local sockets (IPC), not TCP: the kernel then has nothing to warn about (ipykernel
-        # prints "Kernel is running over TCP without encryption" for each TCP kernel). The socket
-        # path is absolute and one folder per kernel: the kernel runs in the notebook's folder.
         kernel = AsyncKernelManager(
-            kernel_name=options["kernel_name"], transport="ipc", ip=str(Path(sockets) / "kernel")
+            kernel_name=kernel_name, transport="ipc", ip=str(Path(sockets) / "kernel")
         )
         nbclient.NotebookClient(
             notebook,
             km=kernel,
-            kernel_name=options["kernel_name"],
-            allow_errors=options["allow_errors"],
+            kernel_name=kernel_name,
+            allow_errors=allow_errors,
             store_widget_state=True,
             resources={"metadata": {"path": str(Path(path).parent)}},
         ).execute(cleanup_kc=True)  # shut the kernel down: nbclient leaves one it did not start
+    return notebook
+
+
+def _execute(path, options, cache_path):
+    notebook = execute_notebook(path, options["kernel_name"], options["allow_errors"])
     with tempfile.TemporaryDirectory() as workdir, _CONVERT:
         executed = Path(workdir) / Path(path).name
         nbformat.write(notebook, executed)

@@ -94,7 +94,12 @@ PYTHON_INFO = re.compile(r"\{?\s*\.?(?:python|py|python3)\b")
 
 
 def _load(path: str):
-    """A module of the repository that is not a package (hooks/, tools/), by its path."""
+    """A module of the repository that is not a package (hooks/, tools/), by its path. Its
+    folder goes on sys.path, as when MkDocs loads a hook or a tool runs as a script, so that
+    it can import its neighbours (tools/seeds.py imports tools/snippet_run.py)."""
+    folder = str((ROOT / path).parent)
+    if folder not in sys.path:
+        sys.path.append(folder)
     spec = importlib.util.spec_from_file_location(f"thaw_{Path(path).stem}", ROOT / path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

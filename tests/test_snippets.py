@@ -9,11 +9,10 @@ is `make seeds`' job (every seed, in an empty folder).
 """
 
 import hashlib
-import importlib.util
 import re
 
 import pytest
-from support import ROOT, fence_runs, python_fences, runs_at_build
+from support import ROOT, fence_runs, load_tool, python_fences, runs_at_build
 
 SNIPPETS = sorted((ROOT / "snippets").glob("*.py"))
 
@@ -59,13 +58,6 @@ def _sha256(text: str) -> str:
     return hashlib.sha256(text.strip().encode()).hexdigest()
 
 
-def _seeds_tool():
-    spec = importlib.util.spec_from_file_location("seeds", ROOT / "tools" / "seeds.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 RANDOMNESS = re.compile(r"manual_seed|default_rng|random_state|np\.random|torch\.rand")
 
 
@@ -76,7 +68,7 @@ def test_random_snippets_have_the_seed_line_make_seeds_varies(path):
     source = path.read_text(encoding="utf-8")
     if not RANDOMNESS.search(source):
         return  # deterministic (reads a data file): `make seeds` runs it once, as it should
-    seeds = _seeds_tool()
+    seeds = load_tool("seeds")
     lines = [n for n, line in enumerate(source.splitlines(), 1) if seeds.SEED_LINE.match(line)]
     assert lines, f"{path.name}: draws random numbers but has no line starting `SEED = 0` for `make seeds`"
     changed = [

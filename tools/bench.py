@@ -33,7 +33,11 @@ import time
 from pathlib import Path
 
 import browser  # tools/browser.py: which Chromium
+from snippet_run import run_snippet  # tools/snippet_run.py, `make seeds`' run too
 from static_site import free_port, serve  # tools/static_site.py, the tests' server too
+
+sys.path.append(str(Path(__file__).resolve().parent.parent / "hooks"))
+from notebook_prefetch import execute_notebook  # the build's run of a notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
@@ -83,32 +87,20 @@ def timed(command: list[str], env: dict) -> tuple[float, int, str]:
     return time.perf_counter() - start, done.returncode, done.stdout
 
 
-def run_snippet(path: Path, cwd: str) -> float:
-    """Wall seconds of one `python snippets/name.py`, run from an empty directory; exits if it fails."""
+def time_snippet(path: Path) -> float:
+    """Wall seconds of one run of the snippet as a reader runs it (tools/snippet_run.py: its text
+    alone in an empty folder, the reader's environment); exits if it fails."""
+    done = run_snippet(path)
+    if done.exit:
+        sys.exit(f"{path.relative_to(ROOT)} failed:\n{done.stdout}{done.stderr}")
+    return done.seconds
+
+
+def time_notebook(path: Path) -> float:
+    """Wall seconds of one notebook run as the build runs it (hooks/notebook_prefetch.py: top
+    to bottom in a fresh kernel, kernel start included)."""
     start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, str(path)],
-        check=False,
-        cwd=cwd,
-        text=True,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    if done.returncode:
-        sys.exit(f"{path.relative_to(ROOT)} failed:\n{done.stdout}")
-    return time.perf_counter() - start
-
-
-def run_notebook(path: Path) -> float:
-    """Wall seconds of one notebook, executed top to bottom in a fresh kernel (kernel start included)."""
-    import nbclient
-    import nbformat
-
-    notebook = nbformat.read(path, as_version=4)
-    start = time.perf_counter()
-    nbclient.NotebookClient(
-        notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
-    ).execute()
+    execute_notebook(path)
     return time.perf_counter() - start
 
 
@@ -128,13 +120,14 @@ def busy_cpus(count: int):
 def time_all_code(runs: int) -> dict[str, list[float]]:
     """Each snippet `runs` times and each notebook once: {name: [seconds, ...]}."""
     times = {}
-    with tempfile.TemporaryDirectory() as empty:
-        for path in sorted((ROOT / "snippets").glob("*.py")):
-            times[str(path.relative_to(ROOT))] = [run_snippet(path, empty) for _ in range(runs)]
-            print(f"  {path.relative_to(ROOT)}: {min(times[str(path.relative_to(ROOT))]):.2f} s", flush=True)
+    for path in sorted((ROOT / "snippets").glob("*.py")):
+        name = str(path.relative_to(ROOT))
+        times[name] = [time_snippet(path) for _ in range(runs)]
+        print(f"  {name}: {statistics.median(times[name]):.2f} s", flush=True)
     for path in sorted((ROOT / "docs" / "notebooks").glob("*.ipynb")):
-        times[str(path.relative_to(ROOT))] = [run_notebook(path)]
-        print(f"  {path.relative_to(ROOT)}: {times[str(path.relative_to(ROOT))][0]:.2f} s", flush=True)
+        name = str(path.relative_to(ROOT))
+        times[name] = [time_notebook(path)]
+        print(f"  {name}: {times[name][0]:.2f} s", flush=True)
     return times
 
 
@@ -238,6 +231,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--no-busy", action="store_true", help="time the code alone only, not beside busy CPUs"
     )
+    parser.add_argument("--skip-code", action="store_true", help="do not time the snippets and notebooks")
     parser.add_argument("--output", default=str(ROOT / "bench.json"))
     return parser.parse_args()
 
@@ -311,6 +305,21 @@ def page_misses(pages: dict) -> list[str]:
     return misses
 
 
+def floor() -> dict:
+    """How fast this CPU is, so that readings from two machines can be compared: wall seconds
+    (median of 3) of `import torch`, which every PyTorch snippet pays before its first line of
+    work, and of a pure-Python loop of ten million additions."""
+    commands = {
+        "import_torch_s": "import torch",
+        "python_loop_s": "x = 0\nfor i in range(10**7):\n    x += i",
+    }
+    readings = {}
+    for name, code in commands.items():
+        each = [timed([sys.executable, "-c", code], dict(os.environ))[0] for _ in range(3)]
+        readings[name] = round(statistics.median(each), 2)
+    return readings
+
+
 def machine() -> dict:
     version = subprocess.run(
         [chromium(), "--version"], check=False, capture_output=True, text=True
@@ -319,6 +328,7 @@ def machine() -> dict:
     return {
         "cpus": os.cpu_count(),
         "load_average_1m": round(os.getloadavg()[0], 2),
+        **floor(),
         "chromium": version,
         "lighthouse": json.loads(package.read_text(encoding="utf-8"))["version"],
     }
@@ -344,7 +354,8 @@ def report_pages(pages: dict) -> None:
 def report(result: dict) -> None:
     """The tables and totals of a full run."""
     report_pages(result["pages"])
-    report_code(result["code_s"])
+    if result["code_s"]:
+        report_code(result["code_s"])
     print(f"\ncold `make site`: {result['make_site_cold_s']:.1f} s")
     print(
         f"`make pdf`:       {result['make_pdf_s']:.1f} s (budget {PDF_BUDGET['seconds']} s), MB: {result['pdf_mb']}"
@@ -352,6 +363,7 @@ def report(result: dict) -> None:
     if result["make_test_s"] is not None:
         print(f"`make test`:      {result['make_test_s']:.1f} s (exit {result['make_test_exit']})")
     print(f"load average (1 min) at the end: {result['machine']['load_average_1m']} on {os.cpu_count()} CPUs")
+    print_floor(result["machine"])
     for name, p in result["pages"].items():
         for miss in p["failed_audits"]:
             print(f"  {name}: audit below 100: {miss}")
@@ -365,6 +377,7 @@ def code_only(args: argparse.Namespace) -> int:
     code = time_code(args.code_runs, busy=not args.no_busy)
     misses = code_misses(code)
     report_code(code)
+    print_floor(floor())
     print("budgets: " + ("all met" if not misses else "MISSED: " + "; ".join(misses)))
     return 1 if args.check and misses else 0
 
@@ -383,8 +396,10 @@ def main() -> int:
     pdf, pdf_misses = time_pdf(env)
     pages = lighthouse_pages(port, args.runs)
     test_s, test_rc = (None, None) if args.skip_test else time_make_test()
-    print("snippets and notebooks ...", flush=True)
-    code = time_code(args.code_runs, busy=not args.no_busy)
+    code = {}
+    if not args.skip_code:
+        print("snippets and notebooks ...", flush=True)
+        code = time_code(args.code_runs, busy=not args.no_busy)
     result = {
         "when": time.strftime("%Y-%m-%d %H:%M:%S"),
         "machine": machine(),
@@ -401,6 +416,13 @@ def main() -> int:
     report(result)
     print(f"wrote {args.output}")
     return 1 if args.check and (result["budget_misses"] or test_rc) else 0
+
+
+def print_floor(readings: dict) -> None:
+    print(
+        f"this CPU: `import torch` {readings['import_torch_s']} s, "
+        f"a Python loop of 10**7 additions {readings['python_loop_s']} s (median of 3 each)"
+    )
 
 
 def test_misses(test_s: float | None) -> list[str]:

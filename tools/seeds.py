@@ -15,14 +15,12 @@ failing assert when any seed fails. `make test` runs seed 0 only; this is the sl
 
 import argparse
 import json
-import os
 import re
-import subprocess
 import sys
-import tempfile
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from snippet_run import run_snippet  # tools/snippet_run.py: a snippet's text alone in an empty folder
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_LINE = re.compile(r"^(SEED = )0\b|^(SEED, [\w, ]+ = )0,", re.MULTILINE)
@@ -35,26 +33,21 @@ def seeded_source(source: str, seed: int) -> str:
 
 
 def run(path: Path, seed: int | None) -> dict:
-    # As a reader runs a snippet copied from its page: the file's text (only its SEED line
-    # changed; at seed 0 not even that) alone in an empty folder, `python name.py` from there,
-    # nothing of this repository on the path.
-    with tempfile.TemporaryDirectory() as workdir:
-        source = path.read_text(encoding="utf-8")
-        script = Path(workdir) / path.name
-        script.write_text(source if seed is None else seeded_source(source, seed), encoding="utf-8")
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"OMP_NUM_THREADS": "1"}
-        start = time.perf_counter()
-        done = subprocess.run(
-            [sys.executable, script.name], check=False, cwd=workdir, text=True, capture_output=True, env=env
-        )
-    error = done.stderr.strip().splitlines()[-1] if done.returncode and done.stderr.strip() else ""
+    # As a reader runs a snippet copied from its page (tools/snippet_run.py): only its SEED line
+    # changed, and at seed 0 not even that.
+    source = path.read_text(encoding="utf-8")
+    done = run_snippet(
+        path,
+        source if seed is None else seeded_source(source, seed),
+        env={"OMP_NUM_THREADS": "1"},
+    )
     return {
         "snippet": str(path.relative_to(ROOT)),
         "seed": seed,
-        "exit": done.returncode,
-        "seconds": round(time.perf_counter() - start, 2),
+        "exit": done.exit,
+        "seconds": round(done.seconds, 2),
         "stdout": done.stdout,
-        "error": error,
+        "error": done.error,
     }
 
 
