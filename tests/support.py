@@ -100,7 +100,9 @@ def _load(path: str):
     folder = str((ROOT / path).parent)
     if folder not in sys.path:
         sys.path.append(folder)
-    spec = importlib.util.spec_from_file_location(f"thaw_{Path(path).stem}", ROOT / path)
+    spec = importlib.util.spec_from_file_location(
+        f"thaw_{Path(path).parent.name}_{Path(path).stem}", ROOT / path
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -120,3 +122,8 @@ def python_fences(path: Path):
 def load_tool(name: str):
     """tools/<name>.py as a module (tools/ is not a package)."""
     return _load(f"tools/{name}.py")
+
+
+def load_hook(name: str):
+    """hooks/<name>.py as a module, as MkDocs loads it (hooks/ is not a package)."""
+    return _load(f"hooks/{name}.py")

@@ -23,25 +23,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-from support import ROOT, static_site
+from support import ROOT, load_tool, static_site
 
 pytestmark = pytest.mark.site
 
 BROWSER_TOOL = ROOT / "tools" / "browser.py"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_PATH = "/__thaw_test__/axe.min.js"  # served beside the site, so Chromium caches the compiled script
-LOCAL_HOST = "127.0.0.1"
-CHROMIUM_ARGS = [
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--disable-extensions",
-    f"--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE {LOCAL_HOST}",
-]
+LOCAL_HOST = load_tool("browser").LOCAL_HOST
+CHROMIUM_ARGS = load_tool("browser").FLAGS  # the same flags as `make pdf` and `make bench`
 SNIPPET = ROOT / "snippets" / "vanishing_gradients.py"
 CHAPTER = "vanishing-gradients/"
 NOTEBOOK = "notebooks/vanishing_gradients_lab/"

@@ -12,7 +12,6 @@ they are skipped, saying so: printing and reading back both books takes minutes 
 cores. THAW_PDF_PRINT=1 prints them from the suite's own site build instead.
 """
 
-import importlib.util
 import os
 import re
 import subprocess
@@ -22,7 +21,7 @@ from types import SimpleNamespace
 
 import pytest
 from mkdocs.config import load_config
-from support import ROOT
+from support import ROOT, load_hook, load_tool
 
 pytestmark = pytest.mark.site
 LANGUAGES = ("en", "ko")
@@ -224,21 +223,14 @@ def test_every_font_is_embedded(books, language):
     assert not missing, f"fonts not embedded: {sorted(missing)}"
 
 
-def _module(path: Path):
-    spec = importlib.util.spec_from_file_location(f"thaw_{path.parent.name}_{path.stem}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize(
     ("language", "source", "url"), [("en", "index.md", ""), ("ko", "index.ko.md", "ko/")]
 )
 def test_home_page_links_its_pdf_only_when_published(monkeypatch, language, source, url):
     """With THAW_PDF=1 (the Pages build, which runs `make pdf`) the home page links the file that
     tools/pdf.py writes for its language; without it, no line mentions a PDF."""
-    hook = _module(ROOT / "hooks" / "pdf.py")
-    name = _module(ROOT / "tools" / "pdf.py").pdf_name(language)
+    hook = load_hook("pdf")
+    name = load_tool("pdf").pdf_name(language)
     markdown = (ROOT / "docs" / source).read_text(encoding="utf-8")
     page = SimpleNamespace(url=url)
     monkeypatch.delenv("THAW_PDF", raising=False)

@@ -24,6 +24,20 @@ import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
+LOCAL_HOST = "127.0.0.1"
+# Chromium's flags wherever it runs here (the browser tests, `make pdf`, Lighthouse in `make bench`):
+# nothing but LOCAL_HOST resolves, and no first-run, sync, update or extension traffic.
+FLAGS = [
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+    f"--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE {LOCAL_HOST}",
+]
 PLAYWRIGHT_HOST = "https://cdn.playwright.dev"  # where `playwright install` downloads from (1.65)
 NAMES = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"]
 FIX = (

@@ -21,30 +21,21 @@ its home page (hooks/pdf.py); tests/test_pdf.py checks both files.
 """
 
 import argparse
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
+import tempfile
 import time
 from pathlib import Path
+
+import static_site  # tools/static_site.py: the one static server
+from browser import FLAGS as CHROMIUM_FLAGS  # tools/browser.py: the same flags everywhere
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
 CSS = Path(__file__).with_name("pdf.css")
 LANGUAGES = {"en": "", "ko": "ko/"}  # the home page of each edition, under the site root
-LOCAL_HOST = "127.0.0.1"
-CHROMIUM_ARGS = [
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-extensions",
-    f"--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE {LOCAL_HOST}",
-]
 FONT_PACKAGE = "fonts-nanum"  # Debian's Nanum Gothic: Korean and Latin, 10 MB (fonts-noto-cjk is 57 MB)
 STRINGS = {
     "en": {"contents": "Contents", "from": "Printed from"},
@@ -85,25 +76,7 @@ def _korean_families() -> list[str]:
 
 
 BLANK = "/__thaw_book__/"  # an empty page at the site's origin, where the book is put together
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """The built site, plus the empty page at BLANK; no log lines."""
-
-    def do_GET(self):
-        if self.path != BLANK:
-            return super().do_GET()
-        body = (
-            b'<!doctype html><html><head><meta charset="utf-8"><title>Thaw</title></head><body></body></html>'
-        )
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+BLANK_PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>Thaw</title></head><body></body></html>'
 
 
 # In the language's home page: read the navigation, fetch every page in it, and build the
@@ -410,14 +383,14 @@ def main() -> int:
     korean_font()
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(_Handler, directory=str(site))
-    server = http.server.ThreadingHTTPServer((LOCAL_HOST, 0), handler)
-    base = f"http://{LOCAL_HOST}:{server.server_address[1]}/"
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    blank = Path(tempfile.mkdtemp()) / "blank.html"
+    blank.write_text(BLANK_PAGE, encoding="utf-8")
+    server = static_site.serve(site, 0, extra={BLANK: blank})  # port 0: any free one
+    base = f"http://{static_site.HOST}:{server.server_address[1]}/"
     out.mkdir(parents=True, exist_ok=True)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
             context = browser.new_context(color_scheme="light", locale="en-US")
             context.set_default_timeout(120_000)
             for language in args.language or list(LANGUAGES):
@@ -436,6 +409,7 @@ def main() -> int:
     finally:
         server.shutdown()
         server.server_close()
+        shutil.rmtree(blank.parent)
     return 0
 
 
