@@ -17,6 +17,6 @@ print(
     figure_html(
         fig,
         "Mean importance of each feature by a LIME-style surrogate and by input-gradient saliency",
-        "LIME식 대리 모델과 입력 기울기 돌출도가 매긴 특성별 평균 중요도",
+        "LIME식 대리 모델과 입력 기울기 돌출 맵이 매긴 특성별 평균 중요도",
     )
 )
