@@ -178,11 +178,16 @@ def test_korean_data_fields_follow_the_style_sheet(data):
 FIGURES = sorted((ROOT / "snippets" / "figures").glob("*.py"))
 
 
+KOREAN_ARGUMENT = {"tr": 1, "figure_html": 2}  # tr(en, ko); figure_html(fig, title_en, title_ko)
+
+
 def figure_lines(path: Path):
-    """The Korean side of every `tr("English", "한국어")` call: a figure's Korean labels and title."""
+    """The Korean side of a figure: every `tr("English", "한국어")` (labels) and the Korean
+    title of `figure_html(fig, "English", "한국어")`, what a screen reader announces."""
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr" and len(node.args) == 2:
-            korean = node.args[1]
+        index = KOREAN_ARGUMENT.get(getattr(node.func, "id", None)) if isinstance(node, ast.Call) else None
+        if index is not None and len(node.args) == index + 1:
+            korean = node.args[index]
             if isinstance(korean, ast.Constant) and isinstance(korean.value, str):
                 yield f"{path.relative_to(ROOT)}:{korean.lineno}", korean.value
 
