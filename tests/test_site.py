@@ -173,28 +173,6 @@ def test_site_loads_nothing_from_other_hosts(site):
     assert not found, "the site must work offline; these load from elsewhere:\n" + "\n".join(sorted(found))
 
 
-SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
-
-
-def test_scripts_wait_for_the_page_and_run_in_order(site):
-    """The theme's bundle and our script are deferred (overrides/main.html, mkdocs.yml), so the
-    text paints before they run; an inline script that uses the theme's `document$` would then
-    run before the bundle defines it."""
-    site_dir, build = site
-    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
-    found = []
-    for page in sorted(site_dir.rglob("*.html")):
-        scripts = list(SCRIPT.finditer(page.read_text(encoding="utf-8")))
-        sources = [m["attrs"] for m in scripts if "src=" in m["attrs"]]
-        where = page.relative_to(site_dir)
-        bundle = [a for a in sources if "assets/javascripts/bundle." in a]
-        if len(bundle) != 1:
-            found.append(f"{where}: {len(bundle)} theme bundle scripts")
-        found += [f"{where}: not deferred: <script{a}>" for a in sources if " defer" not in a]
-        found += [f"{where}: an inline script uses document$" for m in scripts if "document$" in m["body"]]
-    assert not found, "\n".join(found[:20])
-
-
 def test_notebook_pages_show_their_figures(site):
     """A notebook cell that shows a figure must leave an image on the page (inline backend)."""
     site_dir, build = site

@@ -9,13 +9,3 @@ document$.subscribe(function () {
   var page = location.pathname.slice(new URL(here.dataset.root).pathname.length)
   links.forEach(function (a) { a.href = new URL(page, a.dataset.root).href })
 })
-
-/* Wide notebook code and output scroll sideways; a keyboard user must be able to focus them to
-   scroll (axe-core: scrollable-region-focusable). Material does this for its own code blocks;
-   notebooks need it too. Runs on every page load, instant navigation included. */
-document$.subscribe(function () {
-  document.querySelectorAll(".jupyter-wrapper .highlight-ipynb, .jupyter-wrapper .jp-OutputArea-output pre")
-    .forEach(function (el) {
-      if (el.scrollWidth > el.clientWidth && !el.hasAttribute("tabindex")) el.tabIndex = 0
-    })
-})
