@@ -3,6 +3,8 @@
 import torch
 from torch import nn
 
+torch.set_num_threads(1)  # one image's forward pass: on a busy CPU a second thread spins more than it helps
+
 # The weights are left random (and never trained): the counts below do not depend on them.
 # Layer sizes from the paper's section 3.5. groups=2 keeps each half on its own GPU,
 # as in the paper: conv2, conv4 and conv5 see only the 48 or 192 maps on their GPU.
