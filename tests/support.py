@@ -16,33 +16,18 @@ INCLUDE_ONLY = re.compile(r'^(\s*--8<--\s+"[^"]+"\s*\n?)+$')
 BUILD_EXEC = re.compile(r'\bexec="(on|1|true|yes)"', re.IGNORECASE)
 
 
-# The test files that read the session build, in two xdist groups that share one build
-# (tests/conftest.py): the browser tests, which also share one server and one Chromium, and
-# the tests that read the built files. Each group runs in one worker; conftest.py's scheduler
-# and run order put the browser group first on one worker (it builds) and the files group
-# last on the other, after that worker's other tests.
-SITE_GROUPS = {
-    "tests/test_browser.py": "site-browser",
-    "tests/test_site.py": "site-files",
-    "tests/test_snippets.py": "site-files",
-    "tests/test_pdf.py": "site-files",
-}
-SITE_TEST_FILES = tuple(SITE_GROUPS)
+# The test files that read the session build; conftest.py keeps them in one xdist worker.
+SITE_TEST_FILES = (
+    "tests/test_site.py",
+    "tests/test_browser.py",
+    "tests/test_snippets.py",
+    "tests/test_pdf.py",
+)
 
 
 def site_group(nodeid: str) -> str:
-    """The xdist group of a test: its site group, else the test on its own."""
-    return SITE_GROUPS.get(nodeid.split("::")[0], nodeid)
-
-
-def needs_site(nodeid: str) -> bool:
-    return nodeid.split("::")[0] in SITE_GROUPS
-
-
-def run_order(nodeid: str) -> int:
-    """0: the browser group (it starts the build at once); 1: tests without the site; 2: the
-    files group, which waits for the build if it is not done."""
-    return {"site-browser": 0, "site-files": 2}.get(site_group(nodeid), 1)
+    """The xdist group of a test: "site" for the site's tests, else the test on its own."""
+    return "site" if nodeid.split("::")[0] in SITE_TEST_FILES else nodeid
 
 
 def runs_at_build(info: str) -> bool:

@@ -10,7 +10,7 @@ import re
 from importlib.metadata import version
 
 import pytest
-from support import ROOT, SITE_TEST_FILES, run_order, site_group
+from support import ROOT, SITE_TEST_FILES, site_group
 
 
 def params(function) -> list[str]:
@@ -33,23 +33,13 @@ def test_xdist_still_asks_split_scope_for_a_tests_group():
     )
 
 
-def test_the_site_groups_hold_every_test_that_needs_the_site():
-    assert (
-        site_group("tests/test_site.py::test_x")
-        == site_group("tests/test_snippets.py::test_y")
-        == "site-files"
-    )
-    assert site_group("tests/test_browser.py::test_y[a]") == "site-browser"
+def test_the_site_group_holds_every_test_that_needs_the_site():
+    assert site_group("tests/test_site.py::test_x") == site_group("tests/test_browser.py::test_y") == "site"
     assert site_group("tests/test_faults.py::test_z") == "tests/test_faults.py::test_z"
-    assert (
-        run_order("tests/test_browser.py::t")
-        < run_order("docs/index.md::t")
-        < run_order("tests/test_site.py::t")
-    )
     for path in sorted(ROOT.glob("tests/test_*.py")):
         if re.search(r"def \w+\([^)]*\bsite\b", path.read_text(encoding="utf-8")):
             assert f"tests/{path.name}" in SITE_TEST_FILES, (
-                f"{path.name} uses the site: add it to SITE_GROUPS in tests/support.py"
+                f"{path.name} uses the site: add it to SITE_TEST_FILES"
             )
 
 
