@@ -35,7 +35,7 @@ CHROMIUM_ARGS = load_tool("browser").FLAGS  # the same flags as `make pdf` and `
 SNIPPET = ROOT / "snippets" / "vanishing_gradients.py"
 CHAPTER = "vanishing-gradients/"
 NOTEBOOK = "notebooks/vanishing_gradients_lab/"
-CRAWL_TABS = 2  # see crawl
+CRAWL_TABS = 2  # see crawl_pages
 DARK_TOO = ["", CHAPTER, NOTEBOOK]  # also checked with axe in the dark scheme
 AXE_RUN = """async () => {
   const result = await axe.run(document, {resultTypes: ["violations"]});
@@ -216,7 +216,7 @@ def crawl_pages(context, urls: list[str], axe: str) -> dict[str, Visit]:
     Two tabs take turns: while axe-core checks one tab's page (in that tab's renderer, a
     process of its own), the other tab loads the next page and starts its own check. Each tab
     records its events on the visit it holds (test_crawl_records_each_fault_on_its_own_page).
-    On two cores: the site's 34 pages in 54 s, not 62 s."""
+    With a core free: the site's 34 pages in 54 s, not 62 s; with both cores busy (make test), no faster."""
     visits: dict[str, Visit] = {}
     tabs = [_crawl_tab(context) for _ in range(CRAWL_TABS)]
 
