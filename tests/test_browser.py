@@ -30,8 +30,9 @@ pytestmark = pytest.mark.site
 BROWSER_TOOL = ROOT / "tools" / "browser.py"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_PATH = "/__thaw_test__/axe.min.js"  # served beside the site, so Chromium caches the compiled script
-LOCAL_HOST = load_tool("browser").LOCAL_HOST
-CHROMIUM_ARGS = load_tool("browser").FLAGS  # the same flags as `make pdf` and `make bench`
+BROWSER = load_tool("browser")
+LOCAL_HOST = BROWSER.LOCAL_HOST
+CHROMIUM_ARGS = BROWSER.FLAGS  # the same flags as `make pdf` and `make bench`
 SNIPPET = ROOT / "snippets" / "vanishing_gradients.py"
 CHAPTER = "vanishing-gradients/"
 NOTEBOOK = "notebooks/vanishing_gradients_lab/"
@@ -209,19 +210,21 @@ class Visit:
         self.url, self.errors, self.foreign, self.axe, self.axe_dark, self.math = url, [], [], [], None, None
 
 
-def crawl_pages(context, urls: list[str], axe: str) -> dict[str, Visit]:
-    """Load each page once: console errors, failed loads, requests elsewhere, axe-core's serious
-    and critical violations, math. {url: Visit}, in the order given.
+def crawl_pages(context, origin: str, urls: list[str]) -> dict[str, Visit]:
+    """Load each page once (URLs under `origin`, which also serves axe-core at AXE_PATH): console
+    errors, failed loads, requests elsewhere, axe-core's serious and critical violations, math.
+    {path under origin: Visit}, in the order given.
 
     Two tabs take turns: while axe-core checks one tab's page (in that tab's renderer, a
     process of its own), the other tab loads the next page and starts its own check. Each tab
     records its events on the visit it holds (test_crawl_records_each_fault_on_its_own_page).
     With a core free: the site's 34 pages in 54 s, not 62 s; with both cores busy (make test), no faster."""
+    axe = origin.rstrip("/") + AXE_PATH
     visits: dict[str, Visit] = {}
     tabs = [_crawl_tab(context) for _ in range(CRAWL_TABS)]
 
     def start(tab, holding, url):
-        visit = holding["visit"] = visits[url] = Visit(url)
+        visit = holding["visit"] = visits[url[len(origin) :]] = Visit(url)
         if tab.goto(url, wait_until="load") is None:  # HTTP errors are recorded by on_response
             visit.errors.append(f"no response: {url}")
         tab.add_script_tag(url=axe)
@@ -248,10 +251,7 @@ def crawl(context, origin, site):
     """Every page of the site, crawled once (crawl_pages), then three in the dark scheme. {path: Visit}."""
     site_dir, _ = site
     axe = origin.rstrip("/") + AXE_PATH
-    visits = {
-        url[len(origin) :]: visit
-        for url, visit in crawl_pages(context, site_pages(site_dir, origin), axe).items()
-    }
+    visits = crawl_pages(context, origin, site_pages(site_dir, origin))
 
     dark = context.new_page()
     dark.emulate_media(color_scheme="dark")
@@ -534,9 +534,7 @@ def test_crawl_records_each_fault_on_its_own_page(browser, tmp_path):
     context = browser.new_context()
     try:
         urls = [base + name for name in [*pages, "missing.html"]]
-        visits = {
-            url[len(base) :]: v for url, v in crawl_pages(context, urls, base.rstrip("/") + AXE_PATH).items()
-        }
+        visits = crawl_pages(context, base, urls)
     finally:
         context.close()
         server.shutdown()
