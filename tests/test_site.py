@@ -185,6 +185,21 @@ def test_notebook_pages_show_their_figures(site):
         assert images >= shows, f"{notebook.relative_to(ROOT)}: {shows} figures shown, {images} on the page"
 
 
+def test_highlighted_code_keeps_no_plain_token_spans(site):
+    """hooks/code_markup.py unwraps Pygments' name and whitespace spans on every page with code,
+    chapters and notebooks alike (tests/test_browser.py checks that they look like plain text)."""
+    site_dir, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    plain = re.compile(r'<span class="(?:n|w)">')
+    highlighted, left = 0, []
+    for page in sorted(site_dir.rglob("*.html")):
+        blocks = re.findall(r"<pre\b.*?</pre>", page.read_text(encoding="utf-8"), re.DOTALL)
+        highlighted += sum('<span class="p">' in block for block in blocks)
+        left += [f"{page.relative_to(site_dir)}: {len(plain.findall(b))}" for b in blocks if plain.search(b)]
+    assert highlighted > 50, f"only {highlighted} highlighted code blocks in the site: is Pygments on?"
+    assert not left, "plain token spans left in code blocks:\n" + "\n".join(left[:10])
+
+
 def test_notebook_stylesheet_defines_what_it_uses_and_is_named_by_its_content(site):
     """hooks/notebook_css.py prunes JupyterLab's CSS, theme variables included; a variable it drops
     while a kept rule still reads it would silently change the notebook pages' look."""
