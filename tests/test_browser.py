@@ -451,7 +451,7 @@ def test_copy_button_copies_the_snippet_exactly(page, origin):
 
 
 PLAIN_TOKENS = """(classes) => {
-  const sameAs = (a, b) => [...a].filter(p => a.getPropertyValue(p) !== b.getPropertyValue(p));
+  const differing = (a, b) => [...a].filter(p => a.getPropertyValue(p) !== b.getPropertyValue(p));
   const out = {scheme: document.body.dataset.mdColorScheme, blocks: 0, differ: []};
   const highlighted = [...document.querySelectorAll("pre")].filter(pre => pre.querySelector("span.p"));
   for (const pre of highlighted.slice(0, 3)) {
@@ -463,7 +463,7 @@ PLAIN_TOKENS = """(classes) => {
       const token = code.appendChild(document.createElement("span"));
       token.className = name;
       token.textContent = "x";
-      const differ = sameAs(getComputedStyle(token), getComputedStyle(plain));
+      const differ = differing(getComputedStyle(token), getComputedStyle(plain));
       differ.sort((a, b) => (b === "color") - (a === "color"));  // the likeliest first
       if (differ.length) out.differ.push(`.${name}: ${differ.slice(0, 4).join(", ")}`);
       token.remove();
@@ -481,17 +481,19 @@ def test_unwrapped_code_tokens_look_like_plain_text(browser, origin, scheme):
     chapter's and a notebook's code blocks must match a bare span there in every computed property."""
     plain = load_hook("code_markup").PLAIN
     fresh = browser.new_context(color_scheme=scheme)  # the theme keeps a page's scheme for the next
-    page = fresh.new_page()
-    for path in (CHAPTER, NOTEBOOK):
-        page.goto(origin + path)
-        found = page.evaluate(PLAIN_TOKENS, list(plain))
-        assert found["scheme"] == {"light": "default", "dark": "slate"}[scheme], f"{path}: {found}"
-        assert found["blocks"], f"{path}: no code block found"
-        assert not found["differ"], (
-            f"{path} ({scheme}): the theme styles these tokens unlike plain code text, so "
-            f"hooks/code_markup.py must keep their spans: {found['differ']}"
-        )
-    fresh.close()
+    try:
+        page = fresh.new_page()
+        for path in (CHAPTER, NOTEBOOK):
+            page.goto(origin + path)
+            found = page.evaluate(PLAIN_TOKENS, list(plain))
+            assert found["scheme"] == {"light": "default", "dark": "slate"}[scheme], f"{path}: {found}"
+            assert found["blocks"], f"{path}: no code block found"
+            assert not found["differ"], (
+                f"{path} ({scheme}): the theme styles these tokens unlike plain code text, so "
+                f"hooks/code_markup.py must keep their spans: {found['differ']}"
+            )
+    finally:
+        fresh.close()
 
 
 SNIPPET_BLOCK = re.compile(
