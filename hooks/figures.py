@@ -15,13 +15,25 @@ figure's number as a prefix, and so do the references to them (`url(#..)`, `href
 Notebook pages show their figures as PNG images inside the HTML (base64). Written again as
 lossless WebP, every pixel the same, they take about half the bytes, and the page's HTML,
 which the browser must fetch before it can show anything, shrinks with them.
+
+Their text alternative: nbconvert gives every such image alt="No description has been
+provided for this image", which is what a screen reader would say of each lab figure, in
+English on the Korean pages too. Each figure cell instead describes its figures in its own
+metadata, `"thaw": {"alt": [{"en": "...", "ko": "..."}]}` (one entry per plt.show(); the
+text cell after it says what the figure shows), and the images get those, in order, in the
+page's language. A figure cell without them, or a page whose figures and descriptions do not
+pair up, fails the build naming the notebook and the cell.
 """
 
 import base64
 import functools
+import html as html_text
 import io
+import json
 import re
+from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from PIL import Image
 
 _FIGURE = re.compile(r'<figure class="thaw-figure">.*?</figure>', re.DOTALL)
@@ -74,7 +86,52 @@ def _webp(png_base64):
     return f'src="data:image/webp;base64,{webp}"' if smaller else f'src="data:image/png;base64,{png_base64}"'
 
 
+_INLINE_IMAGE = re.compile(r'<img\b[^>]*\ssrc="data:image/[^>]*>')
+_ALT = re.compile(r'\salt="[^"]*"')
+
+
+def figure_alts(notebook: Path, language: str) -> list[str]:
+    """The description of each figure the notebook shows, in order, in `language`."""
+    alts = []
+    for number, cell in enumerate(json.loads(notebook.read_text(encoding="utf-8"))["cells"], 1):
+        shows = "".join(cell["source"]).count("plt.show()") if cell["cell_type"] == "code" else 0
+        described = cell["metadata"].get("thaw", {}).get("alt", [])
+        where = f"docs/notebooks/{notebook.name}, cell {number}"
+        if len(described) != shows:
+            raise PluginError(
+                f"{where}: shows {shows} figure(s) but describes {len(described)}; give the cell "
+                f'"metadata": {{"thaw": {{"alt": [{{"en": "...", "ko": "..."}}]}}}}, one entry per figure'
+            )
+        for alt in described:
+            if not str(alt.get(language, "")).strip():
+                raise PluginError(f"{where}: a figure's metadata thaw.alt has no {language!r} text")
+            alts.append(alt[language].strip())
+    return alts
+
+
+def _describe_figures(html, page, config):
+    notebook = Path(page.file.abs_src_path)
+    alts = figure_alts(notebook, config["theme"]["language"])
+    images = _INLINE_IMAGE.findall(html)
+    if len(images) != len(alts):
+        raise PluginError(
+            f"docs/notebooks/{notebook.name}: the page shows {len(images)} figure(s) but its cells "
+            f"describe {len(alts)} (one plt.show() each, in metadata thaw.alt)"
+        )
+    alts = iter(alts)
+
+    def describe(image):
+        alt = f' alt="{html_text.escape(next(alts))}"'
+        tag = image.group(0)
+        return _ALT.sub(alt, tag, count=1) if _ALT.search(tag) else tag.replace("<img", "<img" + alt, 1)
+
+    return _INLINE_IMAGE.sub(describe, html)
+
+
 def on_page_content(html, page, config, files):
     count = iter(range(1, 1000))
     html = _FIGURE.sub(lambda m: _compact(m.group(0), next(count)), html)
-    return _PNG.sub(lambda m: _webp(m.group(1)), html)
+    html = _PNG.sub(lambda m: _webp(m.group(1)), html)
+    if page.file.src_uri.endswith(".ipynb"):
+        html = _describe_figures(html, page, config)
+    return html

@@ -77,6 +77,26 @@ def test_notebook_cell_error_fails_the_build_and_names_the_notebook(tmp_path):
     assert "ValueError: cell went wrong" in log, log
 
 
+def test_undescribed_notebook_figure_fails_the_build_naming_the_cell(tmp_path):
+    """A lab figure needs its description (hooks/figures.py), or a screen reader has none."""
+    page = throwaway_site(tmp_path, "notebooks/bad.ipynb", "Bad notebook")
+    page.parent.mkdir()
+    cells = [
+        {"cell_type": "markdown", "metadata": {}, "source": ["# A figure without a description"]},
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "execution_count": None,
+            "outputs": [],
+            "source": ["import matplotlib.pyplot as plt\n", "plt.plot([0, 1])\n", "plt.show()"],
+        },
+    ]
+    page.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    build = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site", tmp_path)
+    assert build.returncode != 0, f"the build passed despite an undescribed figure:\n{build.stdout}"
+    assert "docs/notebooks/bad.ipynb, cell 2: shows 1 figure(s) but describes 0" in build.stdout, build.stdout
+
+
 def test_failing_inline_fence_fails_pytest_with_file_and_line(tmp_path):
     page = tmp_path / "page.md"
     page.write_text("# Page\n\nText.\n\n```python\nassert 1 + 1 == 3, 'arithmetic is off'\n```\n")

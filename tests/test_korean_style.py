@@ -109,6 +109,8 @@ def check(lines):
 def notebook_lines(path: Path):
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     for cell_number, cell in enumerate(cells, start=1):
+        for number, alt in enumerate(cell["metadata"].get("thaw", {}).get("alt", []), start=1):
+            yield f"{path.name}, cell {cell_number}, figure {number}'s description", alt.get("ko", "")
         if cell["cell_type"] != "markdown":
             continue
         text = "".join(cell["source"])

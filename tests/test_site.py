@@ -200,6 +200,26 @@ def test_highlighted_code_keeps_no_plain_token_spans(site):
     assert not left, "plain token spans left in code blocks:\n" + "\n".join(left[:10])
 
 
+def test_notebook_figures_are_described_in_the_page_language(site):
+    """Each lab figure's alt text is its cell's description (hooks/figures.py), in the page's
+    language: never nbconvert's "No description has been provided for this image"."""
+    site_dir, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    problems, seen = [], 0
+    for notebook in sorted(DOCS.rglob("*.ipynb")):
+        for language, prefix in (("en", ""), ("ko", "ko/")):
+            page = site_dir / prefix / notebook.relative_to(DOCS).with_suffix("") / "index.html"
+            for alt in re.findall(
+                r'<img alt="([^"]*)"[^>]*src="data:image/', page.read_text(encoding="utf-8")
+            ):
+                seen += 1
+                hangul = bool(re.search(r"[\uac00-\ud7a3]", alt))
+                if "No description" in alt or len(alt) < 40 or hangul != (language == "ko"):
+                    problems.append(f"{page.relative_to(site_dir)}: {alt[:80]!r}")
+    assert seen, "no notebook figure found on the notebook pages"
+    assert not problems, "figures without a description in the page's language:\n" + "\n".join(problems)
+
+
 def test_notebook_stylesheet_defines_what_it_uses_and_is_named_by_its_content(site):
     """hooks/notebook_css.py prunes JupyterLab's CSS, theme variables included; a variable it drops
     while a kept rule still reads it would silently change the notebook pages' look."""
