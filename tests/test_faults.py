@@ -56,21 +56,20 @@ def test_page_fault_fails_the_build_and_names_the_page(fault, tmp_path):
         assert needle in build.stdout, f"the {fault} message should say {needle!r}:\n{build.stdout}"
 
 
-def test_notebook_cell_error_fails_the_build_and_names_the_notebook(tmp_path):
+def build_notebook_site(tmp_path, title, code):
+    """A throwaway site whose one notebook, docs/notebooks/bad.ipynb, is a title and one code cell."""
     page = throwaway_site(tmp_path, "notebooks/bad.ipynb", "Bad notebook")
     page.parent.mkdir()
     cells = [
-        {"cell_type": "markdown", "metadata": {}, "source": ["# A bad notebook"]},
-        {
-            "cell_type": "code",
-            "metadata": {},
-            "execution_count": None,
-            "outputs": [],
-            "source": ["raise ValueError('cell went wrong')"],
-        },
+        {"cell_type": "markdown", "metadata": {}, "source": [f"# {title}"]},
+        {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": code},
     ]
     page.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
-    build = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site", tmp_path)
+    return mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site", tmp_path)
+
+
+def test_notebook_cell_error_fails_the_build_and_names_the_notebook(tmp_path):
+    build = build_notebook_site(tmp_path, "A bad notebook", ["raise ValueError('cell went wrong')"])
     assert build.returncode != 0, f"the build passed despite a failing cell:\n{build.stdout}"
     log = re.sub(r"\x1b\[[0-9;]*m", "", build.stdout)  # the kernel colours its traceback
     assert "Error reading page 'notebooks/bad.ipynb'" in log, log
@@ -79,20 +78,8 @@ def test_notebook_cell_error_fails_the_build_and_names_the_notebook(tmp_path):
 
 def test_undescribed_notebook_figure_fails_the_build_naming_the_cell(tmp_path):
     """A lab figure needs its description (hooks/figures.py), or a screen reader has none."""
-    page = throwaway_site(tmp_path, "notebooks/bad.ipynb", "Bad notebook")
-    page.parent.mkdir()
-    cells = [
-        {"cell_type": "markdown", "metadata": {}, "source": ["# A figure without a description"]},
-        {
-            "cell_type": "code",
-            "metadata": {},
-            "execution_count": None,
-            "outputs": [],
-            "source": ["import matplotlib.pyplot as plt\n", "plt.plot([0, 1])\n", "plt.show()"],
-        },
-    ]
-    page.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
-    build = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site", tmp_path)
+    code = ["import matplotlib.pyplot as plt\n", "plt.plot([0, 1])\n", "plt.show()"]
+    build = build_notebook_site(tmp_path, "A figure without a description", code)
     assert build.returncode != 0, f"the build passed despite an undescribed figure:\n{build.stdout}"
     assert "docs/notebooks/bad.ipynb, cell 2: shows 1 figure(s) but describes 0" in build.stdout, build.stdout
 
