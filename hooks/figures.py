@@ -103,9 +103,10 @@ def figure_alts(notebook: Path, language: str) -> list[str]:
                 f'"metadata": {{"thaw": {{"alt": [{{"en": "...", "ko": "..."}}]}}}}, one entry per figure'
             )
         for alt in described:
-            if not str(alt.get(language, "")).strip():
+            text = alt.get(language) if isinstance(alt, dict) else None
+            if not isinstance(text, str) or not text.strip():
                 raise PluginError(f"{where}: a figure's metadata thaw.alt has no {language!r} text")
-            alts.append(alt[language].strip())
+            alts.append(text.strip())
     return alts
 
 

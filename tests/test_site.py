@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 from markdown_it import MarkdownIt
 from mkdocs.config import load_config
-from support import ROOT, includes_only, markdown_it_parser, python_fences, runs_at_build
+from support import ROOT, includes_only, load_hook, markdown_it_parser, python_fences, runs_at_build
 
 pytestmark = pytest.mark.site
 DOCS = ROOT / "docs"
@@ -190,7 +190,7 @@ def test_highlighted_code_keeps_no_plain_token_spans(site):
     chapters and notebooks alike (tests/test_browser.py checks that they look like plain text)."""
     site_dir, build = site
     assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
-    plain = re.compile(r'<span class="(?:n|w)">')
+    plain = re.compile(rf'<span class="(?:{"|".join(load_hook("code_markup").PLAIN)})">')
     highlighted, left = 0, []
     for page in sorted(site_dir.rglob("*.html")):
         blocks = re.findall(r"<pre\b.*?</pre>", page.read_text(encoding="utf-8"), re.DOTALL)
