@@ -1,4 +1,5 @@
-# Thaw: `make serve` to read the site, `make test` to check every claim.
+# Thaw: `make serve` to read the site, `make test` to check every claim (Python only),
+# `make check` for the maintainer's whole audit (browser, HTML checker, PDF, seeds; CI runs it).
 # Each target creates .venv from requirements.lock (the whole set requirements.txt pulls in,
 # pinned with hashes; `make lock` remakes it) when .venv is missing or older than either.
 
@@ -10,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site pdf test lint lock seeds bench bench-code clean
+.PHONY: serve site pdf test check lint lock seeds bench bench-code clean
 
 # torch alone is installed by version, not hash (tools/lock.py says why): its `# torch-pin:` line.
 TORCH_PIN = $(shell sed -n 's/^\# torch-pin: //p' requirements.lock)
@@ -26,7 +27,7 @@ $(STAMP): requirements.txt requirements.lock
 lock:  ## remake requirements.lock from requirements.txt's pins (pip-compile; needs PyPI)
 	$(PYTHON) tools/lock.py
 
-# axe-core, for the browser tests, pinned in package.json / package-lock.json.
+# axe-core and the Nu HTML checker (vnu-jar), for `make check` only, pinned in package.json / package-lock.json.
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -36,10 +37,8 @@ LIGHTHOUSE_STAMP := tools/lighthouse/node_modules/.installed
 $(LIGHTHOUSE_STAMP): tools/lighthouse/package.json tools/lighthouse/package-lock.json
 	npm ci --prefix tools/lighthouse --no-audit --no-fund
 	touch $(LIGHTHOUSE_STAMP)
-SKIP_BROWSER := $(filter 1,$(THAW_SKIP_BROWSER))
-TEST_NEEDS := $(STAMP) $(if $(SKIP_BROWSER),,$(NODE_STAMP))
-# The browser tests' Chromium: found, or installed (tools/browser.py), before pytest starts.
-FIND_BROWSER := $(if $(SKIP_BROWSER),true,chromium=$$($(BIN)/python tools/browser.py) && export THAW_CHROMIUM=$$chromium)
+# The audit's Chromium: found, or installed (tools/browser.py), before pytest starts.
+FIND_BROWSER := chromium=$$($(BIN)/python tools/browser.py) && export THAW_CHROMIUM=$$chromium
 
 serve: $(STAMP)  ## build the site and serve it at http://127.0.0.1:8000, rebuilding on change
 	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --strict -a $(HOST):$(PORT)
@@ -51,12 +50,18 @@ pdf: $(STAMP)  ## the book, one PDF per language, printed by Chromium from site/
 	@test -f site/index.html || $(MAKE) site
 	$(FIND_BROWSER) && $(BIN)/python tools/pdf.py && THAW_PDF_DIR=site $(BIN)/python -m pytest -p no:xdist -o addopts= -q tests/test_pdf.py
 
-test: $(TEST_NEEDS)  ## every snippet, every fence, the strict build and its checks, the browser tests (finds or installs Chromium, and Java for the HTML checker)
-	$(FIND_BROWSER) && $(BIN)/python tools/browser.py --java && $(BIN)/python -m pytest
+test: $(STAMP)  ## the reader's doc tests: every claim, fence and notebook, the strict build in both languages and checks of its files (needs only Python)
+	$(BIN)/python -m pytest
 
-lint: $(STAMP)  ## ruff: the lint rules and the formatting in pyproject.toml, over every .py and notebook
+check: $(STAMP) $(NODE_STAMP)  ## the whole audit: make test's tests plus the browser, axe, the Nu HTML checker and the PDF (finds or installs Chromium and Java), then every seed
+	$(FIND_BROWSER) && $(BIN)/python tools/browser.py --java && $(BIN)/python -m pytest -m ""
+	$(BIN)/python tools/seeds.py --quiet
+
+lint: $(STAMP)  ## ruff (the lint rules and formatting in pyproject.toml, over every .py and notebook), actionlint on the workflows
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@if [ -x $(BIN)/actionlint ]; then echo "$(BIN)/actionlint"; $(BIN)/actionlint; \
+	else echo "actionlint: the pinned wheel has no build for this platform (Linux and Windows only); CI runs it"; fi
 
 seeds: $(STAMP)  ## every snippet with seeds 0..9 (ARGS="-v dropout": whole output, one snippet); exit 1 if an assert fails
 	$(BIN)/python tools/seeds.py $(ARGS)

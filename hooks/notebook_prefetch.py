@@ -9,10 +9,10 @@ notebook page waits for its own run before rendering, so the page is then a cach
 
 Several processes at once on a small machine need one thread each: PyTorch's OpenMP
 threads wait by spinning, and two kernels with two threads each on two cores took a cold
-`make site` from 36 s to 248 s. So the kernels run with OMP_NUM_THREADS=1 (set here when it is
-unset; these notebooks' matrices are small enough that one thread loses little), and when a
-reader has set it to more than one, the notebooks run one after another, as mkdocs-jupyter
-runs them. Measured on 2 cores: a cold `make site` went from 36 s to 22 s.
+`make site` from 36 s to 248 s. So each kernel is started with OMP_NUM_THREADS=1 in its own
+environment, whatever the build's is (these notebooks' matrices are small enough that one
+thread loses little; tests/test_notebooks.py checks a kernel gets it when the build has 4).
+Measured on 2 cores: a cold `make site` went from 36 s to 22 s.
 
 Only the kernels run in parallel. Turning an executed notebook into HTML happens one at a
 time, under a lock: mkdocs-jupyter numbers the code cells for the copy buttons with a
@@ -48,9 +48,13 @@ _runs = {"pool": None, "futures": {}}
 _CONVERT = threading.Lock()  # nb2html's cell counter is module-wide: one conversion at a time
 
 
+KERNEL_ENVIRONMENT = {"OMP_NUM_THREADS": "1"}  # see above: one thread per kernel
+
+
 def execute_notebook(path, kernel_name="python3", allow_errors=False):
     """The notebook at `path`, executed top to bottom in a fresh kernel (nbformat's NotebookNode);
-    a failing cell raises nbclient's CellExecutionError unless `allow_errors`.
+    a failing cell raises nbclient's CellExecutionError unless `allow_errors`. The kernel's
+    environment is this process's with KERNEL_ENVIRONMENT over it.
 
     The one home of a notebook's run: the build's (below) and `make bench-code`'s
     (tools/bench.py times this function, so it times the run the build makes). The kernel
@@ -69,7 +73,9 @@ def execute_notebook(path, kernel_name="python3", allow_errors=False):
             allow_errors=allow_errors,
             store_widget_state=True,
             resources={"metadata": {"path": str(Path(path).parent)}},
-        ).execute(cleanup_kc=True)  # shut the kernel down: nbclient leaves one it did not start
+        ).execute(  # shut the kernel down: nbclient leaves one it did not start
+            cleanup_kc=True, env={**os.environ, **KERNEL_ENVIRONMENT}
+        )
     return notebook
 
 
@@ -119,9 +125,6 @@ def on_files(files, config):
     _shutdown()
     jupyter = _plugin(config)
     if jupyter is None:
-        return files
-    os.environ.setdefault("OMP_NUM_THREADS", "1")  # before any kernel starts; see above
-    if os.environ["OMP_NUM_THREADS"] != "1":
         return files
     paths = sorted(
         {f.abs_src_path for f in files if f.src_uri.endswith(".ipynb") and jupyter.should_include(f)}

@@ -12,8 +12,10 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 # The site is built for, and served at, its own free port, so `make serve` on 8000 (or
 # another test run) does not collide with the browser tests; instant navigation needs the
-# served origin to match site_url.
-os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{static_site.free_port()}/")
+# served origin to match site_url. Under a subpath, as GitHub Pages serves the published site
+# (https://OWNER.github.io/thaw/, .github/workflows/pages.yml): every page, asset, search
+# result and language link is then checked where a root-relative URL would break.
+os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{static_site.free_port()}/thaw/")
 
 
 @pytest.fixture(scope="session")

@@ -127,3 +127,31 @@ def load_tool(name: str):
 def load_hook(name: str):
     """hooks/<name>.py as a module, as MkDocs loads it (hooks/ is not a package)."""
     return _load(f"hooks/{name}.py")
+
+
+# As a Korean reader types: particles attached (역전파를, 르쿤이), Hangul for names the site
+# writes in Latin (알렉스넷, 텐서플로: glossed at first use), a question's "-이란". Each must find
+# one of its pages first or second in the browser (tests/test_browser.py, `make check`), and each
+# of its words must be a word of one of those pages in the Korean search index (tests/test_site.py,
+# `make test`). (mkdocs.yml: the search separator; glossary: search boost.)
+KOREAN_QUERIES = [
+    ("역전파를", ["backpropagation/"]),
+    ("오차역전파는", ["backpropagation/"]),
+    ("르쿤이", ["lenet5/"]),
+    ("르쿤의 LeNet", ["lenet5/"]),
+    ("알렉스넷", ["alexnet/"]),
+    ("알렉스넷이", ["alexnet/"]),
+    ("기울기 소실이란", ["vanishing-gradients/"]),
+    ("드롭아웃은", ["alexnet/"]),
+    ("배치 정규화를", ["why-spring-came/"]),
+    ("심층 신뢰 신경망이란", ["deep-belief-nets/"]),
+    ("이미지넷에서", ["imagenet/"]),
+    ("볼록하지 않은 손실", ["non-convexity/"]),
+    ("효율적 시장 가설은", ["comment-thread/"]),
+    ("랜덤 포레스트와", ["svms-and-forests/"]),
+    ("인공지능 겨울", ["cold-years/"]),
+    ("스킵 연결이", ["resnet/", "notebooks/resnet_depth_lab/"]),
+    ("XOR 문제를", ["cold-years/", "backpropagation/"]),
+    ("연표", ["timeline/"]),
+    ("텐서플로와 케라스", ["comment-thread/"]),
+]

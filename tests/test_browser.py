@@ -1,31 +1,33 @@
 """The built site in a real browser: offline, search, navigation, copy, notebooks, math, axe.
 
-Chromium driven by Playwright from PyPI. Which Chromium is tools/browser.py's answer: `make test`
+Part of the maintainer's audit (`make check`; the `audit` marker keeps them out of `make test`,
+which needs only Python). What a check of the built files can prove is in tests/test_site.py;
+these are the checks that need a browser: what loads and runs, what a reader clicks and types.
+
+Chromium driven by Playwright from PyPI. Which Chromium is tools/browser.py's answer: `make check`
 runs it first (it finds or installs one) and passes its path as THAW_CHROMIUM; a bare `pytest`
-asks it to find one already installed. The site from the session build (tests/conftest.py) is served on
-127.0.0.1 at the port of its site_url (8000 unless SITE_URL says otherwise): Material's
-instant navigation only takes over links when the page's origin matches site_url.
+asks it to find one already installed. The site from the session build (tests/conftest.py) is
+served on 127.0.0.1 at the port and under the subpath of its site_url (/thaw/, as GitHub Pages
+serves it): Material's instant navigation only takes over links when the page's origin matches
+site_url, and a root-relative URL fails there as it would on Pages.
 Every other host is unreachable: Chromium resolves no name but 127.0.0.1.
 
 One browser and one context for the session; each page of the site is loaded once
-(`crawl`) and the per-page checks read what that visit recorded.
-Set THAW_SKIP_BROWSER=1 to skip these tests (they then say why); without it, a missing
-Chromium, Playwright or axe-core fails them with the command that installs it.
+(`crawl`) and the per-page checks read what that visit recorded. A missing Chromium, Playwright
+or axe-core fails them with the command that installs it.
 """
 
-import html
-import json
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import urljoin, urlparse
 
 import pytest
-from support import ROOT, load_hook, load_tool, static_site
+from support import KOREAN_QUERIES, ROOT, load_hook, load_tool, static_site
 
-pytestmark = pytest.mark.site
+pytestmark = [pytest.mark.site, pytest.mark.audit]
 
 BROWSER_TOOL = ROOT / "tools" / "browser.py"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -76,15 +78,9 @@ FIGURES = """() => {
 
 
 def _need(condition: bool, problem: str, fix: str):
-    """A missing tool fails the test with the command that installs it (or skips, if asked)."""
-    if condition:
-        return
-    if os.environ.get("THAW_SKIP_BROWSER") == "1":
-        pytest.skip(f"THAW_SKIP_BROWSER=1: browser tests skipped ({problem})")
-    pytest.fail(
-        f"{problem}. Install it with:\n    {fix}\n(or set THAW_SKIP_BROWSER=1 to skip the browser tests)",
-        pytrace=False,
-    )
+    """A missing tool fails the test with the command that installs it."""
+    if not condition:
+        pytest.fail(f"{problem}. Install it with:\n    {fix}", pytrace=False)
 
 
 def _chromium() -> tuple[str, str]:
@@ -99,13 +95,11 @@ def _chromium() -> tuple[str, str]:
 
 @pytest.fixture(scope="session")
 def browser():
-    if os.environ.get("THAW_SKIP_BROWSER") == "1":
-        pytest.skip("THAW_SKIP_BROWSER=1: browser tests skipped")
     chromium, problem = _chromium()
     _need(
         bool(chromium),
         problem,
-        f"make test   (it runs {BROWSER_TOOL.relative_to(ROOT)} first, which installs one)",
+        f"make check   (it runs {BROWSER_TOOL.relative_to(ROOT)} first, which installs one)",
     )
     _need(AXE.exists(), f"axe-core not found at {AXE.relative_to(ROOT)}", "npm ci   (in the repository root)")
     try:
@@ -114,7 +108,7 @@ def browser():
         _need(
             False,
             "Playwright is not installed in this environment",
-            "make test   (it installs .venv from requirements.lock)",
+            "make check   (it installs .venv from requirements.lock)",
         )
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
@@ -124,27 +118,28 @@ def browser():
 
 @pytest.fixture(scope="session")
 def origin(site):
-    """Serve the built site on 127.0.0.1 at its site_url's port; yields 'http://127.0.0.1:PORT/'."""
+    """Serve the built site on 127.0.0.1 at its site_url's port and path, as GitHub Pages serves
+    a project site under /REPO/; yields the site's base URL, 'http://127.0.0.1:PORT/thaw/'."""
     site_dir, build = site
     if build.returncode != 0:
         pytest.fail("the build failed; see test_strict_build_succeeds", pytrace=False)
     first = re.search(r"<loc>([^<]+)</loc>", (site_dir / "sitemap.xml").read_text(encoding="utf-8"))
     url = urlparse(first[1])
-    if url.scheme != "http" or url.hostname != LOCAL_HOST or url.path not in ("", "/"):
+    if url.scheme != "http" or url.hostname != LOCAL_HOST or not url.path.endswith("/"):
         pytest.fail(
-            f"the browser tests serve the site at http://{LOCAL_HOST}:PORT/, but it was built for "
-            f"{first[1]}: unset SITE_URL or set it to http://{LOCAL_HOST}:PORT/",
+            f"the browser tests serve the site at http://{LOCAL_HOST}:PORT/PATH/, but it was built for "
+            f"{first[1]}: unset SITE_URL or set it to http://{LOCAL_HOST}:PORT/PATH/",
             pytrace=False,
         )
     port = url.port or 80
-    base = f"http://{LOCAL_HOST}:{port}/"
+    base = f"http://{LOCAL_HOST}:{port}{url.path}"
     try:  # the site as a static host serves it, plus axe-core at AXE_PATH
-        server = static_site.serve(site_dir, port, extra={AXE_PATH: AXE})
+        server = static_site.serve(site_dir, port, extra={AXE_PATH: AXE}, base=url.path)
     except OSError as error:
         pytest.fail(
             f"cannot serve the site on {base} ({error}). Instant navigation needs the site "
             f"served at its site_url. Stop whatever uses port {port}, or run the tests with "
-            f"another one: SITE_URL=http://{LOCAL_HOST}:8123/ make test",
+            f"another one: SITE_URL=http://{LOCAL_HOST}:8123/thaw/ make check",
             pytrace=False,
         )
     yield base
@@ -169,13 +164,15 @@ def page(context):
 
 
 def site_pages(site_dir: Path, base: str) -> list[str]:
-    """Every page in the sitemap, in both languages (each <loc> and its alternates), then 404."""
+    """Every page in the sitemap, in both languages (each <loc> and its alternates), then 404.
+    The sitemap's URLs are absolute, under the base URL the site was built for."""
     sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
     urls = re.findall(r"<loc>([^<]+)</loc>", sitemap) + re.findall(
         r'hreflang="[^"]+" href="([^"]+)"', sitemap
     )
-    paths = dict.fromkeys(urlparse(u).path.lstrip("/") for u in urls)  # ordered, no duplicates
-    return [base + p for p in paths] + [base + "404.html"]
+    outside = [u for u in urls if not u.startswith(base)]
+    assert not outside, f"sitemap URLs outside {base}: {outside[:3]}"
+    return [*dict.fromkeys(urls), base + "404.html"]  # ordered, no duplicates
 
 
 def _crawl_tab(context):
@@ -219,7 +216,7 @@ def crawl_pages(context, origin: str, urls: list[str]) -> dict[str, Visit]:
     process of its own), the other tab loads the next page and starts its own check. Each tab
     records its events on the visit it holds (test_crawl_records_each_fault_on_its_own_page).
     With a core free: the site's 34 pages in 54 s, not 62 s; with both cores busy (make test), no faster."""
-    axe = origin.rstrip("/") + AXE_PATH
+    axe = urljoin(origin, AXE_PATH)  # at the server root, outside the site
     visits: dict[str, Visit] = {}
     tabs = [_crawl_tab(context) for _ in range(CRAWL_TABS)]
 
@@ -250,7 +247,7 @@ def crawl_pages(context, origin: str, urls: list[str]) -> dict[str, Visit]:
 def crawl(context, origin, site):
     """Every page of the site, crawled once (crawl_pages), then three in the dark scheme. {path: Visit}."""
     site_dir, _ = site
-    axe = origin.rstrip("/") + AXE_PATH
+    axe = urljoin(origin, AXE_PATH)  # at the server root, outside the site
     visits = crawl_pages(context, origin, site_pages(site_dir, origin))
 
     dark = context.new_page()
@@ -319,8 +316,17 @@ def _open_search(page, query: str, korean: bool = False):
 
 
 def _result_paths(page, results) -> list[str]:
+    """Each result's page as a path under the site's base ("/ko/lenet5/"), without its #anchor."""
     page.wait_for_timeout(150)  # results render in one batch; let it finish
-    return [urlparse(href).path for href in results.evaluate_all("els => els.map(a => a.href)")]
+    return [_under(urlparse(href).path) for href in results.evaluate_all("els => els.map(a => a.href)")]
+
+
+SITE_PATH = urlparse(os.environ.get("SITE_URL", "http://127.0.0.1/")).path  # "/thaw/", set by conftest
+
+
+def _under(path: str) -> str:
+    """A URL path made relative to the site's base path: "/thaw/ko/lenet5/" -> "/ko/lenet5/"."""
+    return "/" + path[len(SITE_PATH) :] if path.startswith(SITE_PATH) else path
 
 
 def test_search_finds_lenet_and_highlights_it(page, origin):
@@ -363,32 +369,6 @@ def test_search_works_in_both_languages(page, origin, start, word, expected):
     assert any(p.startswith(expected) for p in paths), (
         f"searching {word!r} from /{start} should find a page under {expected}; results: {paths}"
     )
-
-
-# As a Korean reader types: particles attached (역전파를, 르쿤이), Hangul for names the site
-# writes in Latin (알렉스넷, 텐서플로: glossed at first use), a question's "-이란". Each must find
-# one of its pages first or second. (mkdocs.yml: the search separator; glossary: search boost.)
-KOREAN_QUERIES = [
-    ("역전파를", ["backpropagation/"]),
-    ("오차역전파는", ["backpropagation/"]),
-    ("르쿤이", ["lenet5/"]),
-    ("르쿤의 LeNet", ["lenet5/"]),
-    ("알렉스넷", ["alexnet/"]),
-    ("알렉스넷이", ["alexnet/"]),
-    ("기울기 소실이란", ["vanishing-gradients/"]),
-    ("드롭아웃은", ["alexnet/"]),
-    ("배치 정규화를", ["why-spring-came/"]),
-    ("심층 신뢰 신경망이란", ["deep-belief-nets/"]),
-    ("이미지넷에서", ["imagenet/"]),
-    ("볼록하지 않은 손실", ["non-convexity/"]),
-    ("효율적 시장 가설은", ["comment-thread/"]),
-    ("랜덤 포레스트와", ["svms-and-forests/"]),
-    ("인공지능 겨울", ["cold-years/"]),
-    ("스킵 연결이", ["resnet/", "notebooks/resnet_depth_lab/"]),
-    ("XOR 문제를", ["cold-years/", "backpropagation/"]),
-    ("연표", ["timeline/"]),
-    ("텐서플로와 케라스", ["comment-thread/"]),
-]
 
 
 def test_search_finds_what_a_korean_reader_types(page, origin):
@@ -496,46 +476,19 @@ def test_unwrapped_code_tokens_look_like_plain_text(browser, origin, scheme):
         fresh.close()
 
 
-SNIPPET_BLOCK = re.compile(
-    r'<span class="filename">(snippets/[\w.-]+\.py)</span><pre><span></span><code>(.*?)</code></pre>',
-    re.DOTALL,
-)
-
-
-def test_every_snippet_block_holds_its_file_exactly(site):
-    """What each page's copy button copies (its code block's text, as the click above proves) is
-    the snippet's file, for every snippet on every page; tools/seeds.py runs that text alone."""
-    site_dir, build = site
-    if build.returncode != 0:
-        pytest.fail("the build failed; see test_strict_build_succeeds", pytrace=False)
-    shown: dict[str, list[str]] = {}
-    for page in sorted(site_dir.rglob("*.html")):
-        for name, code in SNIPPET_BLOCK.findall(page.read_text(encoding="utf-8")):
-            text = html.unescape(re.sub(r"<[^>]+>", "", code))
-            expected = (ROOT / name).read_text(encoding="utf-8")  # the HTML keeps the final newline
-            if text != expected:
-                where = _first_difference(text, expected)
-                shown.setdefault(name, []).append(
-                    f"{page.relative_to(site_dir)} differs at character {where}"
-                )
-            else:
-                shown.setdefault(name, [])
-    missing = sorted({f"snippets/{p.name}" for p in (ROOT / "snippets").glob("*.py")} - set(shown))
-    assert not missing, f"snippets shown on no page (or not as a titled block): {missing}"
-    differ = [f"{name}: {problem}" for name, problems in shown.items() for problem in problems]
-    assert not differ, "a page's code block is not its snippet's file:\n" + "\n".join(differ)
-
-
 def _notebook_pages() -> list[str]:
-    """The page of each lab notebook in docs/ (mkdocs-jupyter renders x.ipynb at x/)."""
-    return sorted(
+    """The page of each lab notebook in docs/ (mkdocs-jupyter renders x.ipynb at x/), both languages."""
+    pages = sorted(
         p.relative_to(ROOT / "docs").with_suffix("").as_posix() + "/"
         for p in (ROOT / "docs").rglob("*.ipynb")
         if ".ipynb_checkpoints" not in p.parts
     )
+    return pages + ["ko/" + p for p in pages]
 
 
-def test_notebook_pages_show_figures_and_offer_the_notebook(page, origin, context):
+def test_notebook_pages_draw_their_figures(page, origin):
+    """Every lab figure is drawn and takes space (that each image decodes, and that the page
+    offers its notebook's exact bytes, tests/test_site.py checks in the built files)."""
     notebooks = _notebook_pages()
     assert NOTEBOOK in notebooks, f"{NOTEBOOK} is not a lab notebook page; found {notebooks}"
     for path in notebooks:
@@ -544,20 +497,21 @@ def test_notebook_pages_show_figures_and_offer_the_notebook(page, origin, contex
         assert page.locator(".jupyter-wrapper").count(), f"{path}: not rendered as a notebook"
         figures = page.evaluate(FIGURES)
         broken = [f["what"] for f in figures if not f["ok"]]
+        assert figures, f"{path}: the lab should show its figures; the page has none"
         assert not broken, f"{path}: figures that did not load or take no space: {broken}"
-        if path == NOTEBOOK:
-            assert figures, f"{path}: the lab should show its figures; the page has none"
-        link = page.locator("a.md-content__button[download]")
-        assert link.count() == 1, f"{path}: no notebook download button"
-        href = link.evaluate("a => a.href")
-        response = context.request.get(href)
-        assert response.ok, f"{path}: the download link {href} answers HTTP {response.status}"
-        notebook = json.loads(response.body())
-        served = Path(unquote(urlparse(href).path).lstrip("/"))  # notebooks/x/x.ipynb
-        source = ROOT / "docs" / served.parent.parent / served.name
-        assert "cells" in notebook and "nbformat" in notebook, f"{path}: the download is not a notebook"
-        if source.exists():
-            assert response.body() == source.read_bytes(), f"{path}: the download differs from {source.name}"
+
+
+@pytest.mark.parametrize("path", ["", CHAPTER, NOTEBOOK, "timeline/"])
+def test_language_switch_leads_to_the_same_page(page, origin, path):
+    """The switcher's 한국어 entry leads to this page's Korean twin under the site's base path
+    (docs/assets/thaw.js), and its English entry back: on Pages the site lives under /REPO/."""
+    for here, there, lang in ((path, "ko/" + path, "ko"), ("ko/" + path, path, "en")):
+        page.goto(origin + here)
+        link = page.locator(f"a.md-select__link[hreflang='{lang}']").first
+        page.wait_for_function("([a, want]) => a.href === want", arg=[link.element_handle(), origin + there])
+        response = page.goto(link.evaluate("a => a.href"))
+        assert response.ok, f"{here}: the {lang} link answers HTTP {response.status}"
+        assert page.evaluate("document.documentElement.lang") == lang, f"{here} -> {page.url}"
 
 
 def test_crawl_records_each_fault_on_its_own_page(browser, tmp_path):

@@ -218,3 +218,28 @@ def test_data_fault_fails_the_build_naming_the_file_and_entry(fault, tmp_path):
     assert "Traceback" not in build.stdout, f"a {fault} should be one clear message:\n{build.stdout}"
     # caught before any page is built: no page or fence gets to read the bad file first
     assert "docs/" not in build.stdout.replace("is not a page in docs/", ""), build.stdout
+
+
+def test_a_notebook_page_whose_figures_and_descriptions_differ_fails(tmp_path):
+    """The build pairs each lab image with its cell's description (hooks/figures.py); a page with
+    more or fewer images than described figures fails, naming the notebook (this is what keeps a
+    figure from going missing from its page: the inline backend must leave one image per plt.show())."""
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+    from support import load_hook
+
+    notebook = tmp_path / "lab.ipynb"
+    alt = {"en": "A line plot of x against y.", "ko": "x에 대한 y의 선 그래프입니다."}
+    cell = {"cell_type": "code", "metadata": {"thaw": {"alt": [alt]}}, "source": ["plt.show()"]}
+    notebook.write_text(json.dumps({"cells": [cell]}), encoding="utf-8")
+    page = SimpleNamespace(file=SimpleNamespace(abs_src_path=str(notebook)))
+    config = {"theme": {"language": "en"}}
+    figures = load_hook("figures")
+    one = '<img src="data:image/png;base64,iVBORw0KGgo=">'
+    assert 'alt="A line plot' in figures._describe_figures(one, page, config)
+    for images in ("", one * 2):
+        with pytest.raises(
+            PluginError, match=r"lab\.ipynb: the page shows \d figure\(s\) but its cells describe 1"
+        ):
+            figures._describe_figures(images, page, config)

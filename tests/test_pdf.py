@@ -6,10 +6,9 @@ title; the contents page lists every entry with that page, linked; every page is
 carries its number; the Korean book's text is Hangul that can be extracted (not boxes);
 every font is embedded.
 
-`make pdf` prints the books into site/ and runs these tests on them (THAW_PDF_DIR=site); CI
-runs it, and the Pages workflow checks the files it publishes the same way. In `make test`
-they are skipped, saying so: printing and reading back both books takes minutes on two
-cores. THAW_PDF_PRINT=1 prints them from the suite's own site build instead.
+Part of the maintainer's audit (`make check`, the `audit` marker): there they print both books
+from the suite's own site build. `make pdf` prints the books into site/ and runs these tests on
+them (THAW_PDF_DIR=site), and the Pages workflow checks the files it publishes the same way.
 """
 
 import os
@@ -23,7 +22,7 @@ import pytest
 from mkdocs.config import load_config
 from support import ROOT, load_hook, load_tool
 
-pytestmark = pytest.mark.site
+pytestmark = [pytest.mark.site, pytest.mark.audit]
 LANGUAGES = ("en", "ko")
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 A4_PT = (595.3, 841.9)
@@ -51,14 +50,7 @@ def books(request, tmp_path_factory):
     given = os.environ.get("THAW_PDF_DIR")
     if given:
         folder = Path(given) if Path(given).is_absolute() else ROOT / given
-    elif not os.environ.get("THAW_PDF_PRINT"):
-        # Printing both books takes minutes on two cores, more than the rest of `make test`:
-        # `make pdf` prints them and runs these tests on them (CI runs it); THAW_PDF_PRINT=1
-        # prints from the suite's own build instead.
-        pytest.skip("`make pdf` prints the PDFs and checks them (THAW_PDF_DIR=site)")
     else:
-        if os.environ.get("THAW_SKIP_BROWSER") == "1":
-            pytest.skip("THAW_SKIP_BROWSER=1: the PDF is printed by Chromium")
         site_dir, build = request.getfixturevalue("site")
         if build.returncode != 0:
             pytest.fail("the build failed; see test_strict_build_succeeds", pytrace=False)

@@ -47,10 +47,6 @@ def test_every_entry_is_cited(data):
     assert not uncited, "in data/references/ but cited by no page:\n" + "\n".join(uncited)
 
 
-def test_every_claim_has_a_ledger_row(data):
-    assert [r["id"] for r in data.claims] == datafiles.CLAIM_IDS
-
-
 def test_non_holds_verdicts_are_explained_on_their_page(data):
     for row in data.claims:
         if row["verdict"] != "holds":

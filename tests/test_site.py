@@ -1,5 +1,9 @@
 """The site: strict build, every fence and notebook executed somewhere, nothing remote."""
 
+import base64
+import functools
+import html
+import io
 import json
 import os
 import re
@@ -13,7 +17,15 @@ from urllib.parse import unquote, urlparse
 import pytest
 from markdown_it import MarkdownIt
 from mkdocs.config import load_config
-from support import ROOT, includes_only, load_hook, markdown_it_parser, python_fences, runs_at_build
+from support import (
+    KOREAN_QUERIES,
+    ROOT,
+    includes_only,
+    load_hook,
+    markdown_it_parser,
+    python_fences,
+    runs_at_build,
+)
 
 pytestmark = pytest.mark.site
 DOCS = ROOT / "docs"
@@ -91,7 +103,10 @@ def test_every_fence_and_notebook_runs():
                 ]
             elif not runs_at_build(info) and line not in tested:
                 problems.append(f"{name}:{line}: this Python fence is run by neither a test nor the build")
-    problems += [f"{s}: no page includes this snippet" for s in sorted(snippets - included)]
+    # A snippet no page shows fails test_every_snippet_block_holds_its_file_exactly (and one no
+    # page runs, tests/test_snippets.py); a figure file only this check sees.
+    figures = {s for s in snippets if s.startswith("snippets/figures/")}
+    problems += [f"{s}: no page includes this figure file" for s in sorted(figures - included)]
     for notebook in sorted(DOCS.rglob("*.ipynb")):
         rel = notebook.relative_to(DOCS)
         if not any(rel.match(pattern) for pattern in jupyter["include"]):
@@ -132,9 +147,11 @@ class _Refs(HTMLParser):
         if tag == "link" and attrs.get("rel") in ("canonical", "prev", "next", "alternate"):
             return  # navigation metadata, not loaded
         for attr in self.LOADS.get(tag, []):
-            for value in re.split(r",\s*", attrs.get(attr) or ""):
-                if value.strip():
-                    self.urls.append(value.strip().split()[0])
+            value = (attrs.get(attr) or "").strip()
+            # a srcset lists "url width, url width"; any other attribute is one URL (a data: URL has commas)
+            for url in re.split(r",\s+", value) if attr == "srcset" else [value]:
+                if url.strip():
+                    self.urls.append(url.strip().split()[0])
         if attrs.get("style"):
             self.styles.append(attrs["style"])
         self._in_style = tag == "style"
@@ -171,18 +188,6 @@ def test_site_loads_nothing_from_other_hosts(site):
                 f"{sheet.relative_to(site_dir)}: {u}" for u in match.groups() if u and remote(u, own_host)
             ]
     assert not found, "the site must work offline; these load from elsewhere:\n" + "\n".join(sorted(found))
-
-
-def test_notebook_pages_show_their_figures(site):
-    """A notebook cell that shows a figure must leave an image on the page (inline backend)."""
-    site_dir, build = site
-    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
-    for notebook in sorted(DOCS.rglob("*.ipynb")):
-        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-        shows = sum("plt.show()" in "".join(c["source"]) for c in cells if c["cell_type"] == "code")
-        page = site_dir / notebook.relative_to(DOCS).with_suffix("") / "index.html"
-        images = page.read_text(encoding="utf-8").count('src="data:image/')
-        assert images >= shows, f"{notebook.relative_to(ROOT)}: {shows} figures shown, {images} on the page"
 
 
 def test_highlighted_code_keeps_no_plain_token_spans(site):
@@ -313,9 +318,33 @@ def test_korean_pages_keep_the_english_anchors(site):
     assert not problems, "\n".join(problems)
 
 
-def test_every_internal_link_leads_to_a_page(site):
+@functools.cache
+def site_path() -> str:
+    """The URL path the site is built for: "/thaw/" in the tests (tests/conftest.py)."""
+    return urlparse(load_config(str(ROOT / "mkdocs.yml"))["site_url"]).path or "/"
+
+
+def site_file(site_dir: Path, page: Path, url: str) -> Path | None:
+    """The file of the built site that a URL in `page` names (index.html for a folder), or None
+    for a root-relative URL outside the site's path. Root-relative URLs (404.html's, the notebook
+    download's) are read under site_url's path: /thaw/ in the tests, as on GitHub Pages."""
+    base_path = site_path()
+    path = unquote(url.split("#")[0].split("?")[0])
+    if path.startswith("/"):
+        if not path.startswith(base_path):
+            return None
+        target = site_dir / path[len(base_path) :]
+    else:
+        target = (page.parent / path).resolve() if path else page
+    return target / "index.html" if target.is_dir() else target
+
+
+def test_every_internal_link_and_load_leads_to_a_file(site):
     """Links the strict build cannot see (in notebook cells, in fence output) must work too:
-    every relative link leads to a page, and its #anchor to an id on that page."""
+    every relative link leads to a page, and its #anchor to an id on that page. And everything a
+    page loads from the site (scripts, stylesheets, icons, images) is a file of the site: no
+    HTTP 404 for a reader. Root-relative URLs (404.html has them) are read under the site's
+    path (site_url: /thaw/ in the tests, as on GitHub Pages)."""
     site_dir, build = site
     assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
     ids = {}
@@ -325,19 +354,31 @@ def test_every_internal_link_leads_to_a_page(site):
             ids[path] = set(re.findall(r'\bid="([^"]+)"', path.read_text(encoding="utf-8")))
         return ids[path]
 
-    dead = set()
+    def target_of(page, url):
+        return site_file(site_dir, page, url)
+
+    dead, loads = set(), 0
     for page in site_dir.rglob("*.html"):
-        for href in re.findall(r'<a [^>]*href="([^"?]+)"', page.read_text(encoding="utf-8")):
-            if urlparse(href).scheme or href.startswith(("/", "mailto:")):
+        text = page.read_text(encoding="utf-8")
+        for href in re.findall(r'<a [^>]*href="([^"?]+)"', text):
+            if urlparse(href).scheme or href.startswith("mailto:"):
                 continue
-            path, _, anchor = unquote(href).partition("#")
-            target = (page.parent / path).resolve() if path else page
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.is_file():
+            anchor = unquote(href).partition("#")[2]
+            target = target_of(page, href)
+            if target is None or not target.is_file():
                 dead.add(f"{page.relative_to(site_dir)}: {href}")
             elif anchor and target.suffix == ".html" and anchor not in ids_of(target):
                 dead.add(f"{page.relative_to(site_dir)}: {href} (no such anchor)")
+        refs = _Refs()
+        refs.feed(text)
+        for url in refs.urls:
+            if urlparse(url).scheme or url.startswith("//"):
+                continue  # data: URLs (test_every_image_decodes) and other hosts (the offline test)
+            loads += 1
+            target = target_of(page, url)
+            if target is None or not target.is_file():
+                dead.add(f"{page.relative_to(site_dir)}: loads {url}, which the site does not have")
+    assert loads > 100, f"only {loads} loads found: is _Refs reading the pages?"
     assert not dead, "links to nothing:\n" + "\n".join(sorted(dead))
 
 
@@ -388,13 +429,16 @@ VNU_JAR = Path(
 )
 
 
+@pytest.mark.audit  # Java and npm's vnu-jar: `make check`
 def test_every_page_is_valid_html(site):
     """The Nu checker, run once over every HTML file of the built site, reports no error."""
     site_dir, build = site
     assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
     java = shutil.which("java")
-    assert java, "the Nu HTML checker needs Java: apt-get install -y default-jre-headless"
-    assert VNU_JAR.is_file(), f"{VNU_JAR} missing: run `npm ci` (vnu-jar is pinned in package.json)"
+    assert java, "the Nu HTML checker needs Java: `make check` installs it (tools/browser.py --java)"
+    assert VNU_JAR.is_file(), (
+        f"{VNU_JAR} missing: `make check` runs `npm ci` (vnu-jar is pinned in package.json)"
+    )
     pages = sorted(str(p) for p in site_dir.rglob("*.html"))
     run = subprocess.run(
         [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "gnu", *pages],
@@ -407,3 +451,152 @@ def test_every_page_is_valid_html(site):
     where = re.compile(rf'^"?(?:file:)?{re.escape(str(site_dir))}/([^"]+)"?:(\d+)[.\d-]*: error: ')
     errors = [where.sub(r"\1:\2: ", line) for line in run.stderr.splitlines()]
     assert run.returncode == 0 and not errors, f"{len(errors)} HTML errors:\n" + "\n".join(errors)
+
+
+SNIPPET_BLOCK = re.compile(
+    r'<span class="filename">(snippets/[\w.-]+\.py)</span><pre><span></span><code>(.*?)</code></pre>',
+    re.DOTALL,
+)
+
+
+def test_every_snippet_block_holds_its_file_exactly(site):
+    """What each page's copy button copies (its code block's text, as the click above proves) is
+    the snippet's file, for every snippet on every page; tools/seeds.py runs that text alone."""
+    site_dir, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    shown: dict[str, list[str]] = {}
+    for page in sorted(site_dir.rglob("*.html")):
+        for name, code in SNIPPET_BLOCK.findall(page.read_text(encoding="utf-8")):
+            text = html.unescape(re.sub(r"<[^>]+>", "", code))
+            expected = (ROOT / name).read_text(encoding="utf-8")  # the HTML keeps the final newline
+            if text != expected:
+                where = _first_difference(text, expected)
+                shown.setdefault(name, []).append(
+                    f"{page.relative_to(site_dir)} differs at character {where}"
+                )
+            else:
+                shown.setdefault(name, [])
+    missing = sorted({f"snippets/{p.name}" for p in (ROOT / "snippets").glob("*.py")} - set(shown))
+    assert not missing, f"snippets shown on no page (or not as a titled block): {missing}"
+    differ = [f"{name}: {problem}" for name, problems in shown.items() for problem in problems]
+    assert not differ, "a page's code block is not its snippet's file:\n" + "\n".join(differ)
+
+
+def _first_difference(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+
+
+ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.DOTALL)
+NOT_PROSE = re.compile(r"<(pre|code|script|style)\b.*?</\1>", re.DOTALL)
+RAW_TEX = re.compile(r"\\[(\[]|\\begin\{|\$\$")
+
+
+def test_math_is_converted_to_mathml(site):
+    """Every formula is MathML (hooks/math.py): no arithmatex span or div without <math>, and no
+    TeX delimiter left in a page's prose (code excluded). That MathML takes space on screen is
+    the browser's check (tests/test_browser.py)."""
+    site_dir, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    problems, formulas = [], 0
+    for page in sorted(site_dir.rglob("*.html")):
+        for article in ARTICLE.findall(page.read_text(encoding="utf-8")):
+            for kind, inner in re.findall(r'<(span|div) class="arithmatex">(.*?)</\1>', article, re.DOTALL):
+                formulas += 1
+                if "<math" not in inner:
+                    problems.append(f"{page.relative_to(site_dir)}: unconverted {kind}: {inner[:60]!r}")
+            text = html.unescape(re.sub(r"<[^>]+>", " ", NOT_PROSE.sub(" ", article)))
+            if hit := RAW_TEX.search(text):
+                problems.append(
+                    f"{page.relative_to(site_dir)}: raw TeX ...{text[max(0, hit.start() - 40) : hit.end() + 40]}..."
+                )
+    assert formulas > 10, f"only {formulas} formulas in the site: is pymdownx.arithmatex on?"
+    assert not problems, "\n".join(problems)
+
+
+def _notebook_sources() -> list[Path]:
+    return sorted(p for p in DOCS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+
+
+def test_notebook_pages_offer_their_notebook_exactly(site):
+    """Each lab page, in both languages, has one download button whose target is a file of the
+    built site holding the notebook's bytes, as committed."""
+    site_dir, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    problems, checked = [], 0
+    for notebook in _notebook_sources():
+        for prefix in ("", "ko/"):
+            page = site_dir / prefix / notebook.relative_to(DOCS).with_suffix("") / "index.html"
+            links = re.findall(r'<a href="([^"]+)" download\b', page.read_text(encoding="utf-8"))
+            if len(links) != 1:
+                problems.append(f"{page.relative_to(site_dir)}: {len(links)} download buttons")
+                continue
+            target = site_file(site_dir, page, links[0])
+            if target is None or not target.is_file():
+                problems.append(
+                    f"{page.relative_to(site_dir)}: download {links[0]} is not a file of the site"
+                )
+            elif target.read_bytes() != notebook.read_bytes():
+                problems.append(
+                    f"{page.relative_to(site_dir)}: download {links[0]} differs from {notebook.name}"
+                )
+            checked += 1
+    assert checked and not problems, "\n".join(problems) or "no notebook page"
+
+
+DATA_IMAGE = re.compile(r'<img\b[^>]*\ssrc="data:image/(\w+);base64,([A-Za-z0-9+/=\s]+)"')
+
+
+def test_every_image_decodes(site):
+    """Each inline image (the labs' figures, base64 in the page) decodes to a picture with pixels."""
+    from PIL import Image
+
+    site_dir, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    problems, decoded = [], 0
+    for page in sorted(site_dir.rglob("*.html")):
+        for kind, data in DATA_IMAGE.findall(page.read_text(encoding="utf-8")):
+            try:
+                image = Image.open(io.BytesIO(base64.b64decode(data)))
+                image.load()
+                assert image.width > 0 and image.height > 0, "no pixels"
+                decoded += 1
+            except Exception as error:  # noqa: BLE001 (any decoding failure is the finding)
+                problems.append(f"{page.relative_to(site_dir)}: a {kind} image does not decode: {error}")
+    assert decoded >= 10, f"only {decoded} inline images decoded: the labs show more figures"
+    assert not problems, "\n".join(problems)
+
+
+def _js_to_python_regex(pattern: str) -> str:
+    """mkdocs.yml's search separator is a JavaScript regex; Python's re needs each alternative of a
+    lookbehind to be a lookbehind of its own width."""
+    return pattern.replace("(?<=[가-힣]{2}|[A-Za-z0-9])", "(?:(?<=[가-힣]{2})|(?<=[A-Za-z0-9]))")
+
+
+def test_korean_queries_are_words_of_their_pages_in_the_index(site):
+    """The static half of the Korean search test: split as the search splits it (mkdocs.yml's
+    separator, which also strips a particle), each query in KOREAN_QUERIES shares a word with one
+    of its expected pages' entries in the search index the Korean pages load. The search matches
+    any of a query's words (a page that holds none of them cannot be found); which page ranks
+    first is the browser's to show (tests/test_browser.py, `make check`)."""
+    site_dir, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    index_file = site_dir / "ko" / "search" / "search_index.json"
+    index_file = index_file if index_file.is_file() else site_dir / "search" / "search_index.json"
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    separator = re.compile(_js_to_python_regex(index["config"]["separator"]))
+
+    def words(text: str) -> set[str]:
+        text = html.unescape(re.sub(r"<[^>]+>", " ", text)).lower()
+        return {w for w in separator.split(text) if w}
+
+    pages: dict[str, set[str]] = {}
+    for doc in index["docs"]:
+        location = doc["location"].split("#")[0].removeprefix("ko/")
+        if doc["location"].startswith("ko/") or index_file.parent.parent.name == "ko":
+            pages.setdefault(location, set()).update(words(doc["title"]) | words(doc["text"]))
+    misses = []
+    for query, expected in KOREAN_QUERIES:
+        wanted = words(query)
+        if not any(wanted & pages.get(page, set()) for page in expected):
+            misses.append(f"{query!r} -> {sorted(wanted)}: no word of {', '.join(expected)}")
+    assert not misses, "Korean queries sharing no word with their pages' entries:\n" + "\n".join(misses)

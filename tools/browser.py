@@ -1,6 +1,6 @@
 """The Chromium that the browser tests and `make bench` use: find it, or install it.
 
-`make test` runs this before pytest and hands its answer (the browser's path, the one line
+`make check` (and `make pdf`, `make bench`) runs this before pytest and hands its answer (the browser's path, the one line
 it prints on stdout) to the tests as THAW_CHROMIUM. In this order:
 
 1. THAW_CHROMIUM, when set (it must name an executable);
@@ -43,7 +43,7 @@ NAMES = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"
 FIX = (
     "no Chromium for the browser tests: install one (Debian: `sudo apt-get install -y chromium`; "
     "elsewhere: `.venv/bin/python -m playwright install chromium`), or point THAW_CHROMIUM at a "
-    "Chrome or Chromium binary, or skip them with THAW_SKIP_BROWSER=1"
+    "Chrome or Chromium binary (`make test`, the reader's doc tests, needs none)"
 )
 
 

@@ -1,8 +1,9 @@
 """Serve a built site on 127.0.0.1, as a static host would: the one server of the tests and bench.
 
 tests/conftest.py picks the port the site is built for (free_port), tests/test_browser.py
-serves the session build to Chromium, and tools/bench.py serves `make site` to Lighthouse
-gzip-compressed, as GitHub Pages sends it.
+serves the session build to Chromium under the subpath it was built for (/thaw/, as GitHub
+Pages serves a project site at https://OWNER.github.io/REPO/), and tools/bench.py serves
+`make site` to Lighthouse gzip-compressed, as GitHub Pages sends it.
 """
 
 import functools
@@ -23,14 +24,20 @@ def free_port() -> int:
 
 
 class StaticSite(http.server.SimpleHTTPRequestHandler):
-    """Files under `directory`, plus `extra` (URL path -> file); gzip for text if `compress`."""
+    """Files under `directory` at URL path `base`, plus `extra` (URL path -> file); gzip for
+    text if `compress`. A path outside `base` is not found, as on a host that serves the site
+    under a subpath."""
 
-    def __init__(self, *args, extra=None, compress=False, **kwargs):
-        self.extra, self.compress = extra or {}, compress
+    def __init__(self, *args, extra=None, compress=False, base="/", **kwargs):
+        self.extra, self.compress, self.base = extra or {}, compress, base
         super().__init__(*args, **kwargs)
 
     def translate_path(self, path):
-        return str(self.extra[path]) if path in self.extra else super().translate_path(path)
+        if path in self.extra:
+            return str(self.extra[path])
+        if not path.startswith(self.base):
+            return str(Path(self.directory) / ".outside-the-base-path")  # no such file: 404
+        return super().translate_path("/" + path[len(self.base) :])
 
     def do_GET(self):
         path = Path(self.translate_path(self.path))
@@ -54,9 +61,14 @@ class StaticSite(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(directory: Path, port: int, *, extra=None, compress=False) -> http.server.ThreadingHTTPServer:
-    """Start serving in a daemon thread (OSError if the port is taken); stop with .shutdown()."""
-    handler = functools.partial(StaticSite, directory=str(directory), extra=extra, compress=compress)
+def serve(
+    directory: Path, port: int, *, extra=None, compress=False, base: str = "/"
+) -> http.server.ThreadingHTTPServer:
+    """Start serving in a daemon thread (OSError if the port is taken); stop with .shutdown().
+    `base`: the URL path the site lives under ("/thaw/" serves directory/index.html at /thaw/)."""
+    handler = functools.partial(
+        StaticSite, directory=str(directory), extra=extra, compress=compress, base=base
+    )
     server = http.server.ThreadingHTTPServer((HOST, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
