@@ -14,7 +14,7 @@ ROWS = """
 - year: 2010
   rank: 1
   team: NEC-UIUC
-  method: "dense HOG and LBP features, sparse coding, linear SVMs trained by averaged SGD"
+  method: "hand-designed local descriptors (which ones is open: see the chapter), coding and pooling, linear SVMs trained by averaged SGD"
   kind: hand-engineered
   top5_error: 28.2
   source: lin2011
@@ -30,7 +30,7 @@ ROWS = """
 - year: 2012
   rank: 1
   team: SuperVision (Toronto)
-  method: "deep convolutional network ensemble (later called AlexNet), extra training images from ImageNet Fall 2011"
+  method: "seven deep convolutional networks averaged (later called AlexNet), two of them pre-trained on ImageNet Fall 2011 and fine-tuned"
   kind: neural network
   top5_error: 15.315
   source: ilsvrc2012results
@@ -38,7 +38,7 @@ ROWS = """
 - year: 2012
   rank: 1
   team: SuperVision (Toronto)
-  method: "deep convolutional network ensemble, only the supplied ILSVRC2012 training data"
+  method: "five deep convolutional networks averaged, only the supplied ILSVRC2012 training data"
   kind: neural network
   top5_error: 16.422
   source: ilsvrc2012results

@@ -96,8 +96,8 @@ EVENTS = """
   source: glorot2010
   chapter: vanishing-gradients.md
 - year: 2011
-  event: "Glorot, Bordes and Bengio: deep rectifier networks need no pretraining"
-  event_ko: "글로로, 보르드, 벤지오: 깊은 ReLU 신경망에는 사전학습이 필요 없음"
+  event: "Glorot, Bordes and Bengio: deep rectifier networks need no unsupervised pretraining"
+  event_ko: "글로로, 보르드, 벤지오: 깊은 ReLU 신경망에는 비지도 사전학습이 필요 없음"
   source: glorot2011
   chapter: why-spring-came.md
 - year: 2012
