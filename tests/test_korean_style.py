@@ -239,6 +239,27 @@ def test_each_rule_fails_on_a_planted_line(rule, tmp_path):
         assert first == [] and len(repeat) == 1 and repeat[0].startswith("x:2: gloss"), repeat
 
 
+# One planted variant per term the style sheet decided later (its `use`, then a line that
+# writes a banned variant): the term rule must name the line, as for PLANTED above.
+PLANTED_TERMS = {
+    "원글": "에세이는 겨울이 길었다고 말합니다.",
+}
+
+
+@pytest.mark.parametrize("use", PLANTED_TERMS)
+def test_each_decided_term_fails_on_a_planted_variant(use, tmp_path):
+    """A variant the style sheet bans, planted in a copy of a real page, fails the term rule
+    for the word the sheet decided, on the planted line."""
+    assert any(t["use"] == use for t in STYLE["terms"]), f"no style sheet term uses {use!r}"
+    page = DOCS / "vanishing-gradients.ko.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    copy = tmp_path / page.name
+    copy.write_text("\n".join([*lines, "", PLANTED_TERMS[use], ""]), encoding="utf-8")
+    failures = check((f"{copy.name}:{n}", line) for n, line in _numbered(copy))
+    bad = len(lines) + 2
+    assert any(f.startswith(f"{copy.name}:{bad}: term: write {use} for") for f in failures), failures
+
+
 def test_data_fields_are_read_whole(tmp_path):
     """A double-quoted value is not one long quotation, and a folded value is read past its
     first line: both hid Latin names and banned terms in the timeline's events and claims.yml."""
