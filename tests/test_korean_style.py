@@ -243,6 +243,7 @@ def test_each_rule_fails_on_a_planted_line(rule, tmp_path):
 # writes a banned variant): the term rule must name the line, as for PLANTED above.
 PLANTED_TERMS = {
     "원글": "에세이는 겨울이 길었다고 말합니다.",
+    "사람 기준선": "ResNet은 사람의 기록보다 낮았습니다.",
 }
 
 
