@@ -244,6 +244,7 @@ def test_each_rule_fails_on_a_planted_line(rule, tmp_path):
 PLANTED_TERMS = {
     "원글": "에세이는 겨울이 길었다고 말합니다.",
     "사람 기준선": "ResNet은 사람의 기록보다 낮았습니다.",
+    "일반": "깊은 플레인 신경망은 학습 세트를 덜 맞춥니다.",
     "도함수 (the function), 미분값 (its value at a point)": "ReLU는 도함수가 정확히 1입니다.",
 }
 
