@@ -92,12 +92,12 @@ EVENTS = """
   chapter: imagenet.md
 - year: 2010
   event: "Glorot and Bengio: why deep sigmoid networks are hard to train"
-  event_ko: "글로로와 벤지오: 깊은 시그모이드 신경망의 학습이 어려운 이유"
+  event_ko: "글로럿과 벤지오: 깊은 시그모이드 신경망의 학습이 어려운 이유"
   source: glorot2010
   chapter: vanishing-gradients.md
 - year: 2011
   event: "Glorot, Bordes and Bengio: deep rectifier networks need no unsupervised pretraining"
-  event_ko: "글로로, 보르드, 벤지오: 깊은 ReLU 신경망에는 비지도 사전학습이 필요 없음"
+  event_ko: "글로럿, 보르드, 벤지오: 깊은 ReLU 신경망에는 비지도 사전학습이 필요 없음"
   source: glorot2011
   chapter: why-spring-came.md
 - year: 2012

@@ -239,6 +239,41 @@ def test_each_rule_fails_on_a_planted_line(rule, tmp_path):
         assert first == [] and len(repeat) == 1 and repeat[0].startswith("x:2: gloss"), repeat
 
 
+# One planted variant per term the style sheet decided later (its `use`, then a line that
+# writes a banned variant): the term rule must name the line, as for PLANTED above.
+PLANTED_TERMS = {
+    "원글": "에세이는 겨울이 길었다고 말합니다.",
+    "사람 기준선": "ResNet은 사람의 기록보다 낮았습니다.",
+    "일반": "깊은 플레인 신경망은 학습 세트를 덜 맞춥니다.",
+    "세일리언시 맵": "입력 기울기 돌출 맵은 미분값을 씁니다.",
+    "주석자": "훈련받은 레이블러 한 사람이 레이블을 달았습니다.",
+    "랜덤 워크": "무작위 보행은 예측할 수 없습니다.",
+    "데이터셋": "작은 데이터 세트를 뽑습니다.",
+    "대회 (ILSVRC, 이미지넷 대회)": "이미지넷 챌린지는 2010년에 시작했습니다.",
+    "파이썬": "순수 Python은 느립니다.",
+    "글로럿": "글로로 초기화를 씁니다.",
+    "학습 오류율, 테스트 오류율": "학습 오차가 0이 되었습니다.",
+    "왜곡": "변형한 학습 이미지를 더합니다.",
+    "상한, 하한 (say which)": "PAC 한계(bound)는 약합니다.",
+    "저자들, CPU 수천 개, 아래 스크립트 한 곳": "그들의 노력은 두 개의 달력을 따랐습니다.",
+    "도함수 (the function), 미분값 (its value at a point)": "ReLU는 도함수가 정확히 1입니다.",
+}
+
+
+@pytest.mark.parametrize("use", PLANTED_TERMS)
+def test_each_decided_term_fails_on_a_planted_variant(use, tmp_path):
+    """A variant the style sheet bans, planted in a copy of a real page, fails the term rule
+    for the word the sheet decided, on the planted line."""
+    assert any(t["use"] == use for t in STYLE["terms"]), f"no style sheet term uses {use!r}"
+    page = DOCS / "vanishing-gradients.ko.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    copy = tmp_path / page.name
+    copy.write_text("\n".join([*lines, "", PLANTED_TERMS[use], ""]), encoding="utf-8")
+    failures = check((f"{copy.name}:{n}", line) for n, line in _numbered(copy))
+    bad = len(lines) + 2
+    assert any(f.startswith(f"{copy.name}:{bad}: term: write {use} for") for f in failures), failures
+
+
 def test_data_fields_are_read_whole(tmp_path):
     """A double-quoted value is not one long quotation, and a folded value is read past its
     first line: both hid Latin names and banned terms in the timeline's events and claims.yml."""

@@ -5,7 +5,7 @@ from thaw_figure import figure_html, tr
 
 fig, ax = plt.subplots(figsize=(6.4, 2.8))
 ax.barh(
-    [tr("pure Python", "순수 Python"), "numpy (BLAS)", f"torch ({device})"],
+    [tr("pure Python", "순수 파이썬"), "numpy (BLAS)", f"torch ({device})"],
     [python, numpy, torch_],
     color="#3f51b5",
 )

@@ -6,7 +6,7 @@ from thaw_figure import figure_html, tr
 fig, ax = plt.subplots(figsize=(6.4, 3.0))
 names = list(results)
 korean = {
-    "random walk (stock-like)": "무작위 보행(주가와 비슷)",
+    "random walk (stock-like)": "랜덤 워크(주가와 비슷)",
     "lottery: next sum > 138": "로또: 다음 합 > 138",
 }
 excess = [acc - chance for acc, chance in results.values()]
@@ -20,6 +20,6 @@ print(
     figure_html(
         fig,
         "Test accuracy minus chance for a random walk, a lottery and an autocorrelated series",
-        "무작위 보행, 로또, 자기상관 시계열에서 테스트 정확도가 우연 수준을 넘는 정도",
+        "랜덤 워크, 로또, 자기상관 시계열에서 테스트 정확도가 우연 수준을 넘는 정도",
     )
 )
