@@ -1,9 +1,13 @@
-"""Notebook headings: unique ids, no "¶" text, and a table of contents in the page's language.
+"""Notebook pages in the page's language: unique heading ids, no "¶" text, and only the
+page's language in the page, its table of contents and its search entries.
 
 nbconvert gives Korean-only headings empty ids (which broke the site search) and repeats
 ids across the two languages of a bilingual cell. This hook gives every notebook heading a
-unique, non-empty id, strips the "¶" anchor text, and rebuilds the table of contents from
-the headings of the page's language only.
+unique, non-empty id and strips the "¶" anchor text. Each Markdown cell holds an English and
+a Korean block (`<div lang="en">`, `<div lang="ko">`); the page keeps the block in its own
+language and drops the other, so the English search index holds no Korean section and the
+Korean one no English (the .ipynb a reader downloads keeps both). The table of contents is
+rebuilt from the headings left.
 """
 
 import re
@@ -14,7 +18,28 @@ from pymdownx.slugs import slugify
 _slug = slugify(case="lower")
 _ANCHOR = re.compile(r'<a class="anchor-link" href="#[^"]*">¶</a>')
 _HEADING = re.compile(r'<h([1-6])(?: id="([^"]*)")?([^>]*)>(.*?)</h\1>', re.DOTALL)
-_LANG_BLOCK = re.compile(r'<div lang="(?P<lang>[\w-]+)">(?P<body>.*?)</div>', re.DOTALL)
+_LANG_OPEN = re.compile(r'<div lang="(?P<lang>[\w-]+)">')
+_DIV = re.compile(r"<div\b|</div>")
+
+
+def drop_other_languages(html: str, language: str) -> str:
+    """The HTML without its `<div lang="xx">` blocks in languages other than `language`, each
+    block ending at its own `</div>` (nested divs counted)."""
+    out, position = [], 0
+    for block in _LANG_OPEN.finditer(html):
+        if block.start() < position or block["lang"] == language:
+            continue
+        depth, end = 1, block.end()
+        for tag in _DIV.finditer(html, block.end()):
+            depth += 1 if tag.group() == "<div" else -1
+            if depth == 0:
+                end = tag.end()
+                break
+        else:
+            raise ValueError(f'a <div lang="{block["lang"]}"> block is never closed')
+        out.append(html[position : block.start()])
+        position = end
+    return "".join(out) + html[position:]
 
 
 def _toc_tokens(headings):
@@ -55,15 +80,7 @@ def on_page_content(html, page, config, files):
         headings.append((int(level), new, text))
         return f'<h{level} id="{new}"{attrs}>{inner}</h{level}>'
 
-    html = _HEADING.sub(unique_id, html)
-    # Bilingual cells: <div lang="en"> and <div lang="ko"> blocks; CSS shows only the page's
-    # language, and the table of contents (and search sections) list only its headings.
     language = config["theme"]["language"]
-    hidden = {
-        anchor
-        for block in _LANG_BLOCK.finditer(html)
-        if block["lang"] != language
-        for anchor in re.findall(r'<h[1-6] id="([^"]*)"', block["body"])
-    }
-    page.toc = get_toc(_toc_tokens([h for h in headings if h[1] not in hidden]))
+    html = _HEADING.sub(unique_id, drop_other_languages(html, language))
+    page.toc = get_toc(_toc_tokens(headings))
     return html

@@ -154,4 +154,27 @@ KOREAN_QUERIES = [
     ("XOR 문제를", ["cold-years/", "backpropagation/"]),
     ("연표", ["timeline/"]),
     ("텐서플로와 케라스", ["comment-thread/"]),
+    # Spacing variants, transliterations and synonyms (data/style_ko.yml, search_variants: the
+    # build indexes them where a page writes the site's form), and full names.
+    ("기울기소실", ["vanishing-gradients/"]),
+    ("그래디언트 소실", ["vanishing-gradients/"]),
+    ("배치정규화", ["why-spring-came/"]),
+    ("심층신뢰신경망", ["deep-belief-nets/"]),
+    ("랜덤포레스트", ["svms-and-forests/"]),
+    ("서포트 벡터 머신", ["svms-and-forests/"]),
+    ("서포트벡터머신", ["svms-and-forests/"]),
+    ("합성곱신경망", ["lenet5/", "alexnet/"]),
+    ("렐루와 시그모이드", ["vanishing-gradients/", "why-spring-came/", "alexnet/"]),
+    ("텐서플로우", ["comment-thread/", "ledger/"]),  # the ledger's C22 row is TensorFlow's
+    ("르넷", ["lenet5/"]),
+    ("레즈넷", ["resnet/"]),
+    ("스킵 커넥션", ["resnet/", "notebooks/resnet_depth_lab/"]),
+    ("비볼록 손실", ["non-convexity/"]),
+    ("오버피팅", ["alexnet/", "comment-thread/"]),
+    ("제프리 힌튼", ["cold-years/", "deep-belief-nets/", "backpropagation/"]),
+    ("얀 르쿤", ["lenet5/"]),
+    ("파마", ["comment-thread/"]),
+    ("랜덤 워크", ["comment-thread/"]),
+    ("이미지넷 대회", ["imagenet/"]),
+    ("시그모이드 미분값", ["vanishing-gradients/"]),
 ]

@@ -54,6 +54,12 @@ TERMS = [
     for t in STYLE["terms"]
     for pattern in t.get("banned", [])
 ]
+# A form readers type that the site writes another way (data/style_ko.yml, search_variants): the
+# search finds it (hooks/languages.py), and our prose never uses it.
+TERMS += [
+    (f"search variant: write {written}, not {typed} (search_variants)", re.compile(re.escape(typed)))
+    for typed, written in (STYLE.get("search_variants") or {}).items()
+]
 NAMES = [
     (
         f"name: write {hangul} in prose; {latin} only in a citation or a first-mention gloss",
@@ -217,6 +223,7 @@ PLANTED = {
     "speech level: question": "왜 그럴까? 이유는 곱셈입니다.",
     "gloss": "기울기 소실(vanishing gradient)은 오래된 문제입니다.",
     "gloss: (weight": "가중치(weight)를 바꿉니다.",
+    "search variant": "배치정규화는 학습률을 높여 줍니다.",
 }
 
 

@@ -566,12 +566,6 @@ def test_every_image_decodes(site):
     assert not problems, "\n".join(problems)
 
 
-def _js_to_python_regex(pattern: str) -> str:
-    """mkdocs.yml's search separator is a JavaScript regex; Python's re needs each alternative of a
-    lookbehind to be a lookbehind of its own width."""
-    return pattern.replace("(?<=[가-힣]{2}|[A-Za-z0-9])", "(?:(?<=[가-힣]{2})|(?<=[A-Za-z0-9]))")
-
-
 def test_korean_queries_are_words_of_their_pages_in_the_index(site):
     """The static half of the Korean search test: split as the search splits it (mkdocs.yml's
     separator, which also strips a particle), each query in KOREAN_QUERIES shares a word with one
@@ -580,10 +574,8 @@ def test_korean_queries_are_words_of_their_pages_in_the_index(site):
     first is the browser's to show (tests/test_browser.py, `make check`)."""
     site_dir, build = site
     assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
-    index_file = site_dir / "ko" / "search" / "search_index.json"
-    index_file = index_file if index_file.is_file() else site_dir / "search" / "search_index.json"
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    separator = re.compile(_js_to_python_regex(index["config"]["separator"]))
+    index = json.loads((site_dir / "ko" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = load_hook("languages").python_separator(index["config"]["separator"])
 
     def words(text: str) -> set[str]:
         text = html.unescape(re.sub(r"<[^>]+>", " ", text)).lower()
@@ -591,12 +583,40 @@ def test_korean_queries_are_words_of_their_pages_in_the_index(site):
 
     pages: dict[str, set[str]] = {}
     for doc in index["docs"]:
-        location = doc["location"].split("#")[0].removeprefix("ko/")
-        if doc["location"].startswith("ko/") or index_file.parent.parent.name == "ko":
-            pages.setdefault(location, set()).update(words(doc["title"]) | words(doc["text"]))
+        pages.setdefault(doc["location"].split("#")[0], set()).update(
+            words(doc["title"]) | words(doc["text"])
+        )
     misses = []
     for query, expected in KOREAN_QUERIES:
         wanted = words(query)
         if not any(wanted & pages.get(page, set()) for page in expected):
             misses.append(f"{query!r} -> {sorted(wanted)}: no word of {', '.join(expected)}")
     assert not misses, "Korean queries sharing no word with their pages' entries:\n" + "\n".join(misses)
+
+
+def test_each_language_searches_its_own_pages(site):
+    """The English pages load an index of English entries only, the Korean pages one of Korean
+    entries (hooks/languages.py splits the index the i18n plugin merges; the notebook pages keep
+    only their language's cells), and each Korean page points its search there."""
+    site_dir, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    english = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    korean = json.loads((site_dir / "ko" / "search" / "search_index.json").read_text(encoding="utf-8"))[
+        "docs"
+    ]
+    assert english and korean, "an edition has an empty search index"
+    mixed = [d["location"] for d in english if d["location"].startswith("ko/") or HANGUL.search(d["title"])]
+    assert not mixed, f"Korean entries in the English index: {mixed[:5]}"
+    latin = [d["location"] for d in korean if not HANGUL.search(d["title"] + d["text"])]
+    assert not latin, f"entries without Korean text in the Korean index: {latin[:5]}"
+    pages = {d["location"].split("#")[0] for d in korean}
+    assert pages == {d["location"].split("#")[0] for d in english}, "the two indexes cover different pages"
+    for page in (site_dir / "ko").rglob("index.html"):
+        config = json.loads(
+            re.search(
+                r'<script id="__config" type="application/json">(.*?)</script>', page.read_text("utf-8")
+            )[1]
+        )
+        assert config["base"].endswith("/ko/"), (
+            f"{page.relative_to(site_dir)}: search base {config['base']!r}"
+        )
