@@ -17,6 +17,10 @@ runs them, through the public ways both plugins offer: pymdownx.superfences' `cu
 - Global defaults kept: every page's fences run in this one process, so a fence that changes
   torch's default dtype is reported (a warning, so the strict build fails) and the default
   restored before the next fence runs; pyplot's figures are closed after each page.
+- Provenance under each snippet's output: one quiet line, in the page's language, naming the
+  file (a download of its exact bytes, hooks/snippet_files.py), a short SHA-256 of its content,
+  its seed, the versions of Python, torch and numpy, and the build date, so a reader knows what
+  printed the numbers above it. tests/test_site.py checks each hash against the file.
 - A record of every fence run, for the tests: when THAW_FENCE_RECORD names a file, each fence
   appends one JSON line (page, line, language, the snippet it includes, ok or the error,
   output, seconds, whether the run was reused). tests/test_snippets.py reads it: the build is
@@ -28,6 +32,7 @@ import json
 import linecache
 import logging
 import os
+import platform
 import re
 import sys
 import time
@@ -38,8 +43,10 @@ from pathlib import Path
 from types import ModuleType
 
 import markdown_exec
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
 
 log = logging.getLogger("mkdocs.hooks.fences")
 _ROOT = Path(__file__).resolve().parent.parent
@@ -55,6 +62,8 @@ _state = {
     "lang": "en",
     "fences": [],
     "used": [],
+    "url": "",
+    "date": time.strftime("%Y-%m-%d"),
 }
 
 
@@ -177,7 +186,7 @@ def _run(code: str, options: dict) -> dict:
             "dtype_changed": dtype,
             "seconds": seconds,
         }
-    result = _state["results"][key]
+    result = dict(_state["results"][key], include=fence["include"])
     _record(
         page=_state["page"],
         line=fence["line"],
@@ -186,7 +195,7 @@ def _run(code: str, options: dict) -> dict:
         session=session,
         code_sha256=hashlib.sha256(code.strip().encode()).hexdigest(),
         reused=reused,
-        **result,
+        **{k: v for k, v in result.items() if k != "include"},
     )
     return result
 
@@ -198,15 +207,47 @@ def _record(**entry):
             record.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
 
+_SEED = re.compile(r"^SEED(?:, [\w, ]+)? = (\d+)", re.MULTILINE)
+PROVENANCE = {
+    "en": "Printed by {file} (SHA-256 {sha}), {seed}, with Python {python}, torch {torch} and numpy {numpy}; built {date}.",
+    "ko": "출력한 코드: {file} (SHA-256 {sha}), {seed}, Python {python}, torch {torch}, numpy {numpy}, {date} 빌드.",
+}
+SEEDS = {"en": ("seed {0}", "no random numbers"), "ko": ("시드 {0}", "난수 없음")}
+
+
+def provenance(include: str, language: str, page_url: str) -> str:
+    """The line under a snippet's output: what printed it, and with what."""
+    from importlib.metadata import version
+
+    text = (_ROOT / include).read_text(encoding="utf-8")
+    seed = _SEED.search(text)
+    with_seed, without = SEEDS[language]
+    link = f'<a href="{get_relative_url(include, page_url)}" download><code>{include}</code></a>'
+    line = PROVENANCE[language].format(
+        file=link,
+        sha=f"<code>{hashlib.sha256(text.encode()).hexdigest()[:12]}</code>",
+        seed=with_seed.format(seed[1]) if seed else without,
+        python=platform.python_version(),
+        torch=version("torch").split("+")[0],
+        numpy=version("numpy"),
+        date=_state["date"],
+    )
+    return f'<p class="thaw-provenance">{line}</p>'
+
+
 def _format(source, language, css_class, options, md, **kwargs):
     """superfences' formatter for `python exec="on"` fences (markdown-exec's public base_format)."""
     result = _run(source, options)
     options = dict(options)
     if not result["ok"]:
         options.update(html=False, result="text")  # the traceback, as text, where the output goes
-    return markdown_exec.base_format(
+    html = markdown_exec.base_format(
         language=language, run=lambda *args, **kwargs: result["output"], code=source, md=md, **options
     )
+    include = result.get("include")
+    if result["ok"] and include and Path(include).parent == Path("snippets"):
+        html += Markup(provenance(include, _state["lang"], _state["url"]))  # HTML, not text to escape
+    return html
 
 
 def on_config(config):
@@ -239,6 +280,7 @@ def on_pre_build(config):
 @event_priority(100)  # before any plugin or hook edits the Markdown: the lines are the file's
 def on_page_markdown(markdown, page, config, files):
     _state["page"] = str(Path(page.file.abs_src_path).relative_to(Path(config["config_file_path"]).parent))
+    _state["url"] = page.url
     _state["lang"] = getattr(page.file, "locale", None) or config["theme"]["language"]
     _state["fences"], _state["used"] = exec_fences(markdown), []
     return markdown

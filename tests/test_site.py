@@ -454,7 +454,7 @@ def test_every_page_is_valid_html(site):
 
 
 SNIPPET_BLOCK = re.compile(
-    r'<span class="filename">(snippets/[\w.-]+\.py)</span><pre><span></span><code>(.*?)</code></pre>',
+    r'<span class="filename"><a [^>]*>(snippets/[\w.-]+\.py)</a></span><pre><span></span><code>(.*?)</code></pre>',
     re.DOTALL,
 )
 
@@ -620,3 +620,54 @@ def test_each_language_searches_its_own_pages(site):
         assert config["base"].endswith("/ko/"), (
             f"{page.relative_to(site_dir)}: search base {config['base']!r}"
         )
+
+
+PROVENANCE = re.compile(
+    r'<p class="thaw-provenance">(.*?)<a href="([^"]+)" download><code>(snippets/[\w.-]+\.py)</code></a>'
+    r" \(SHA-256 <code>([0-9a-f]{12})</code>\)(.*?)</p>"
+)
+
+
+def test_every_snippet_result_says_what_printed_it(site):
+    """Under each snippet's output, on every page that runs one, a provenance line in the page's
+    language (hooks/fences.py) whose hash is the file's, whose link downloads the file's exact
+    bytes (hooks/snippet_files.py), and whose seed is the file's SEED line; the code block's
+    title downloads the same file."""
+    import hashlib
+
+    site_dir, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    problems, seen = [], set()
+    for page in sorted(site_dir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        where = page.relative_to(site_dir)
+        blocks = re.findall(
+            r'<span class="filename"><a href="([^"]+)" download[^>]*>(snippets/[\w.-]+\.py)</a>', text
+        )
+        lines = PROVENANCE.findall(text)
+        if len(lines) != len({name for _, name in blocks}) and blocks:
+            problems.append(f"{where}: {len(blocks)} snippet blocks, {len(lines)} provenance lines")
+        for href, name in blocks:
+            target = site_file(site_dir, page, href)
+            if target is None or not target.is_file() or target.read_bytes() != (ROOT / name).read_bytes():
+                problems.append(f"{where}: the title of {name} does not download its bytes ({href})")
+        for before, href, name, sha, after in lines:
+            source = (ROOT / name).read_text(encoding="utf-8")
+            seen.add(name)
+            if sha != hashlib.sha256(source.encode()).hexdigest()[:12]:
+                problems.append(f"{where}: {name}'s provenance hash {sha} is not the file's")
+            target = site_file(site_dir, page, href)
+            if target is None or not target.is_file() or target.read_bytes() != (ROOT / name).read_bytes():
+                problems.append(f"{where}: the provenance link of {name} does not download its bytes")
+            seed = re.search(r"^SEED(?:, [\w, ]+)? = (\d+)", source, re.MULTILINE)
+            said = re.search(r"(?:seed|시드) (\d+)", after)
+            if (seed and not said) or (said and (not seed or said[1] != seed[1])):
+                problems.append(
+                    f"{where}: {name}'s provenance gives {said and said[0]!r}, the file {seed and seed[0]!r}"
+                )
+            korean = where.parts[0] == "ko"
+            if bool(HANGUL.search(before + after)) != korean:
+                problems.append(f"{where}: {name}'s provenance line is not in the page's language")
+    every = {f"snippets/{p.name}" for p in (ROOT / "snippets").glob("*.py")}
+    assert not problems, "\n".join(problems)
+    assert seen == every, f"snippets without a provenance line on any page: {sorted(every - seen)}"

@@ -1,0 +1,58 @@
+"""A "Cite this page" block at the end of each chapter, in the page's language.
+
+The chapters are the pages the claim ledger names (data/claims.yml, `chapter`). The block is
+a collapsed admonition holding a plain reference (the page's title and address, and the source
+it retells: 루트에리노's PGR21 post of 2020-03-08) and a BibTeX entry. CITATION.cff at the
+repository root cites the site as a whole.
+"""
+
+import re
+import time
+
+import datafiles  # hooks/datafiles.py: the ledger's chapters
+
+ESSAY = {
+    "en": "Retold from 루트에리노, “머신러닝 이야기 - 2. 딥러닝 이야기 두번째” (Machine learning stories, 2: deep learning, part two), PGR21 free board, post 84949, 2020-03-08.",
+    "ko": "원글: 루트에리노, 「머신러닝 이야기 - 2. 딥러닝 이야기 두번째」, PGR21 자유 게시판 84949번 글, 2020-03-08.",
+}
+TEXT = {
+    "en": ("Cite this page", "Thaw. “{title}.” {year}. {url}"),
+    "ko": ("이 페이지 인용하기", "Thaw, 「{title}」, {year}, {url}"),
+}
+
+
+def _title(markdown: str) -> str:
+    heading = re.search(r"^# (.+?)(?:\s*\{#[\w-]+\})?\s*$", markdown, re.MULTILINE)
+    return heading[1].strip() if heading else "Thaw"
+
+
+def block(markdown: str, page, config) -> str:
+    language = "ko" if page.file.src_uri.endswith(".ko.md") else "en"
+    title, year = _title(markdown), time.strftime("%Y")
+    url = config["site_url"].rstrip("/") + "/" + page.url
+    label, plain = TEXT[language]
+    key = "thaw-" + re.sub(r"\W+", "-", page.file.src_uri.removesuffix(".md").removesuffix(".ko")).strip("-")
+    bibtex = [
+        f"@misc{{{key}{'-ko' if language == 'ko' else ''},",
+        f"  title        = {{{title}}},",
+        "  author       = {{Thaw}},",
+        f"  year         = {{{year}}},",
+        f"  howpublished = {{\\url{{{url}}}}},",
+        "  note         = {Retold from 루트에리노, PGR21 free board, post 84949, 2020-03-08},",
+        "}",
+    ]
+    lines = [
+        f'??? quote "{label}"',
+        f"    {plain.format(title=title, year=year, url=url)} {ESSAY[language]}",
+        "",
+        "    ```bibtex",
+    ]
+    return "\n".join([*lines, *("    " + b for b in bibtex), "    ```", ""])
+
+
+def on_page_markdown(markdown, page, config, files):
+    chapters = {row["chapter"].partition("#")[0] for row in datafiles.of(config).claims}
+    source = page.file.src_uri.replace(".ko.md", ".md")
+    if source not in chapters:
+        return markdown
+    return markdown.rstrip("\n") + "\n\n" + block(markdown, page, config) + "\n"
