@@ -59,7 +59,7 @@ EVENTS = """
 # Grown by the record (issue: the whole story, 1943 to 2017).
 - year: 1943
   event: "McCulloch and Pitts: a network of threshold neurons computes logic"
-  event_ko: "매컬럭과 피츠: 임계 뉴런으로 이루어진 신경망이 논리를 계산함"
+  event_ko: "매컬럭과 피츠: 임계값 뉴런으로 이루어진 신경망이 논리를 계산함"
   source: mcculloch1943
 - year: 1958
   event: "Rosenblatt: the perceptron, a neuron that learns its weights"

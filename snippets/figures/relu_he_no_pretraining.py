@@ -5,7 +5,7 @@ from thaw_figure import figure_html, tr
 
 fig, ax = plt.subplots(figsize=(6.4, 3.0))
 ax.barh(
-    [tr("sigmoid, small init", "시그모이드, 작은 초기화"), tr("ReLU, He init", "ReLU, He 초기화")],
+    [tr("sigmoid, small init", "시그모이드, 작은 초기 가중치"), tr("ReLU, He init", "ReLU, He 초기화")],
     [sigmoid_small, relu_he],
     color=["#999999", "#3f51b5"],
 )
