@@ -671,3 +671,25 @@ def test_every_snippet_result_says_what_printed_it(site):
     every = {f"snippets/{p.name}" for p in (ROOT / "snippets").glob("*.py")}
     assert not problems, "\n".join(problems)
     assert seen == every, f"snippets without a provenance line on any page: {sorted(every - seen)}"
+
+
+def test_data_carrying_snippets_are_folded(site):
+    """The timeline's and the ILSVRC results' scripts are mostly data rows: their code is in a
+    closed <details> (hooks/snippet_files.py), whole, so the page reads on to the output and the
+    chart; the other snippets are shown open."""
+    site_dir, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    folded = {"snippets/timeline.py": "timeline", "snippets/ilsvrc_gaps.py": "imagenet"}
+    for name, page in folded.items():
+        for prefix in ("", "ko/"):
+            html = (site_dir / prefix / page / "index.html").read_text(encoding="utf-8")
+            details = re.search(
+                r"<details class=\"thaw-data\"><summary>(.*?)</summary>(.*?)</details>", html, re.DOTALL
+            )
+            assert details, f"{prefix}{page}: {name} is not folded"
+            assert name in details[2] and "<pre>" in details[2], (
+                f"{prefix}{page}: the fold lacks {name}'s code"
+            )
+            assert bool(HANGUL.search(details[1])) == (prefix == "ko/"), f"{prefix}{page}: summary language"
+    others = site_dir / "vanishing-gradients" / "index.html"
+    assert "thaw-data" not in others.read_text(encoding="utf-8"), "a snippet without data rows is folded"
