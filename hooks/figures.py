@@ -1,4 +1,5 @@
-"""Compact the inline SVG figures that build-time fences print (<figure class="thaw-figure">).
+"""Compact the inline SVG figures that build-time fences print (<figure class="thaw-figure">),
+and paint them in the reader's colour scheme.
 
 matplotlib writes coordinates with six decimals, an RDF metadata block, an id on every
 group (`figure_1`, `patch_1`, `text_1`, ...), each path's points one to a line and the
@@ -63,8 +64,18 @@ def _unwrap_bare_groups(svg):
     return "".join(out)
 
 
+# Every colour a figure paints with, as a CSS custom property with the colour itself as its
+# fallback: assets/thaw.css gives the light and the dark scheme their values (the page's
+# background for the figure's white, light text and lines on dark), and print keeps the light.
+_COLOR = re.compile(r"((?:fill|stroke): )#([0-9a-fA-F]{6})\b")
+
+
+def _themed(figure):
+    return _COLOR.sub(lambda m: f"{m[1]}var(--thaw-fig-{m[2].lower()}, #{m[2].lower()})", figure)
+
+
 def _compact(figure, number):
-    figure = _DECIMALS.sub(r"\1", _METADATA.sub("", figure))
+    figure = _themed(_DECIMALS.sub(r"\1", _METADATA.sub("", figure)))
     referenced = {m.group(2) for m in _REFERENCE.finditer(figure)}
     prefix = f"fig{number}-"
     figure = _ID.sub(lambda m: f' id="{prefix}{m.group(1)}"' if m.group(1) in referenced else "", figure)

@@ -10,7 +10,8 @@ korean = {
 }
 fig, ax = plt.subplots(figsize=(6.4, 3.0))
 for row, (name, s) in enumerate(scores.items()):
-    ax.plot([100 * v for v in s], [row] * len(s), "o", alpha=0.6)
+    # hollow dots: overlapping splits stay visible, and each ring keeps its colour's full contrast
+    ax.plot([100 * v for v in s], [row] * len(s), "o", markerfacecolor="none", markeredgewidth=1.2)
     ax.plot([100 * np.mean(s)], [row], "k|", markersize=18, markeredgewidth=2)
 ax.set_yticks(range(len(scores)), [tr(name, korean[name]) for name in scores])
 ax.invert_yaxis()

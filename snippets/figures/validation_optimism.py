@@ -5,13 +5,19 @@ from thaw_figure import figure_html, tr
 
 fig, ax = plt.subplots(figsize=(6.4, 3.2))
 bins = np.linspace(-0.25, 0.3, 23)
+# outlines, not translucent bars: the two histograms overlap, and a line keeps its colour's contrast
 ax.hist(
-    optimism, bins, alpha=0.6, label=tr("validation - holdout (used to choose)", "검증 - 홀드아웃(선택에 씀)")
+    optimism,
+    bins,
+    histtype="step",
+    linewidth=1.8,
+    label=tr("validation - holdout (used to choose)", "검증 - 홀드아웃(선택에 씀)"),
 )
 ax.hist(
     honest,
     bins,
-    alpha=0.6,
+    histtype="step",
+    linewidth=1.8,
     label=tr("test - holdout (never used to choose)", "테스트 - 홀드아웃(선택에 안 씀)"),
 )
 ax.axvline(0, color="black", linewidth=0.8)
