@@ -554,3 +554,71 @@ def test_crawl_records_each_fault_on_its_own_page(browser, tmp_path):
         assert not (visit.errors or visit.foreign or visit.axe), (
             f"{name} got another page's events: {vars(visit)}"
         )
+
+
+FIGURE_CONTRAST = r"""() => {
+  const parse = c => { const m = c.match(/rgba?\(([^)]+)\)/); if (!m) return null; const v = m[1].split(/[ ,\/]+/).filter(Boolean).map(Number); return {r: v[0], g: v[1], b: v[2], a: v.length > 3 ? v[3] : 1}; };
+  const lum = c => { const f = x => { x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); }; return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };
+  const over = (c, a, bg) => ({r: c.r * a + bg.r * (1 - a), g: c.g * a + bg.g * (1 - a), b: c.b * a + bg.b * (1 - a)});
+  const ratio = (x, y) => { const a = lum(x), b = lum(y); return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); };
+  const bg = parse(getComputedStyle(document.body).backgroundColor);
+  const DECOR = /--thaw-fig-(b0b0b0|cccccc|d9d9d9|c5cae9|ffffff)/;
+  const out = {bg: getComputedStyle(document.body).backgroundColor, checked: 0, low: [], textLighter: 0, textDarker: 0};
+  document.querySelectorAll("figure.thaw-figure svg").forEach((svg, n) => {
+    const title = (svg.querySelector("title") || {}).textContent;
+    svg.querySelectorAll("text, path, use, line, polyline, rect, circle, ellipse").forEach(el => {
+      if (el.closest("defs, clipPath, title")) return;
+      let alpha = 1;
+      for (let e = el; e && e !== svg.parentElement; e = e.parentElement) alpha *= Number(getComputedStyle(e).opacity);
+      const cs = getComputedStyle(el);
+      const style = el.getAttribute("style") || "";
+      const parts = el.tagName === "text" ? [["fill", 4.5]] : [["stroke", 3], ["fill", 3]];
+      for (const [prop, need] of parts) {
+        const c = parse(cs.getPropertyValue(prop));
+        if (!c || c.a === 0 || cs.getPropertyValue(prop) === "none") continue;
+        const declared = style.match(new RegExp("(?:^|;)\\s*" + prop + ":\\s*([^;]+)"));
+        if (el.tagName !== "text" && (!declared || DECOR.test(declared[1]))) continue;  // not painted, or a decoration
+        if (prop === "stroke" && parseFloat(cs.strokeWidth) === 0) continue;
+        const a = alpha * c.a * Number(cs.getPropertyValue(prop + "-opacity") || 1);
+        if (prop === "fill" && el.tagName !== "text" && a < 0.5) continue;  // a shaded region, not a mark
+        const r = ratio(over(c, a, bg), bg);
+        if (el.tagName === "text") lum(over(c, a, bg)) > lum(bg) ? out.textLighter++ : out.textDarker++;
+        out.checked++;
+        if (r < need) out.low.push(`fig ${n + 1} (${title}): ${el.tagName} ${prop} ${cs.getPropertyValue(prop)} alpha ${a.toFixed(2)} -> ${r.toFixed(2)}:1 < ${need}`);
+      }
+    });
+  });
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_figures_follow_the_colour_scheme_at_readable_contrast(browser, origin, site, scheme):
+    """Every chapter figure is painted in the scheme's colours (hooks/figures.py, assets/thaw.css):
+    its text dark on the light scheme and light on the dark one, at 4.5:1 or more against the page,
+    and every line and mark it draws (axes, ticks, series, bars, markers; not the grid, the legend
+    frame or a shaded region) at 3:1 or more, opacity included."""
+    site_dir, _ = site
+    pages = sorted(
+        p.parent.relative_to(site_dir).as_posix() + "/"
+        for p in site_dir.glob("*/index.html")
+        if '<figure class="thaw-figure">' in p.read_text(encoding="utf-8")
+    )
+    assert len(pages) >= 10, f"only {len(pages)} pages with chapter figures"
+    fresh = browser.new_context(color_scheme=scheme)
+    try:
+        tab, low, checked = fresh.new_page(), [], 0
+        for path in pages:
+            tab.goto(origin + path)
+            found = tab.evaluate(FIGURE_CONTRAST)
+            checked += found["checked"]
+            low += [f"{path}: {item}" for item in found["low"]]
+            lighter = scheme == "dark"
+            wrong = found["textDarker"] if lighter else found["textLighter"]
+            assert found["textLighter"] + found["textDarker"] and not wrong, (
+                f"{path} ({scheme}): {wrong} figure labels are {'darker' if lighter else 'lighter'} than the page"
+            )
+    finally:
+        fresh.close()
+    assert checked > 500, f"only {checked} painted figure elements checked"
+    assert not low, f"figure colours below contrast in the {scheme} scheme:\n" + "\n".join(low[:20])
