@@ -30,6 +30,7 @@ table-of-contents helpers, mirrors its render arguments, and executes as its
 ExecutePreprocessor does (nbclient, in the notebook's folder, widget state stored).
 """
 
+import importlib.util
 import json
 import os
 import tempfile
@@ -40,6 +41,7 @@ from pathlib import Path
 import nbclient
 import nbformat
 from jupyter_client.manager import AsyncKernelManager
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs_jupyter import convert
 from mkdocs_jupyter import plugin as jupyter_plugin
@@ -51,10 +53,16 @@ _CONVERT = threading.Lock()  # nb2html's cell counter is module-wide: one conver
 KERNEL_ENVIRONMENT = {"OMP_NUM_THREADS": "1"}  # see above: one thread per kernel
 
 
-def execute_notebook(path, kernel_name="python3", allow_errors=False):
+def execute_notebook(path, kernel_name="python3", allow_errors=False, language="en"):
     """The notebook at `path`, executed top to bottom in a fresh kernel (nbformat's NotebookNode);
     a failing cell raises nbclient's CellExecutionError unless `allow_errors`. The kernel's
     environment is this process's with KERNEL_ENVIRONMENT over it.
+
+    `language` "ko" runs it as the Korean page shows it: as papermill does, a cell is put after
+    the one tagged "parameters" (`LANGUAGE = "en"`), setting LANGUAGE = "ko" and giving matplotlib
+    a Hangul font (NanumGothic, from the koreanize-matplotlib wheel in requirements.txt, never
+    imported: importing it restyles every figure); the notebook's own code then labels its
+    figures in Korean. The returned notebook no longer holds that cell.
 
     The one home of a notebook's run: the build's (below) and `make bench-code`'s
     (tools/bench.py times this function, so it times the run the build makes). The kernel
@@ -62,6 +70,7 @@ def execute_notebook(path, kernel_name="python3", allow_errors=False):
     "Kernel is running over TCP without encryption" for each TCP kernel); the socket path is
     absolute and one folder per kernel, since the kernel runs in the notebook's folder."""
     notebook = nbformat.read(path, as_version=4)
+    injected = _inject_language(notebook, path, language)
     with tempfile.TemporaryDirectory() as sockets:
         kernel = AsyncKernelManager(
             kernel_name=kernel_name, transport="ipc", ip=str(Path(sockets) / "kernel")
@@ -76,11 +85,39 @@ def execute_notebook(path, kernel_name="python3", allow_errors=False):
         ).execute(  # shut the kernel down: nbclient leaves one it did not start
             cleanup_kc=True, env={**os.environ, **KERNEL_ENVIRONMENT}
         )
+    if injected is not None:
+        notebook.cells.remove(injected)
     return notebook
 
 
-def _execute(path, options, cache_path):
-    notebook = execute_notebook(path, options["kernel_name"], options["allow_errors"])
+def hangul_font() -> str:
+    """NanumGothic's file in the koreanize-matplotlib wheel, found without importing the package."""
+    spec = importlib.util.find_spec("koreanize_matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        raise PluginError("the Korean lab pages need koreanize-matplotlib (requirements.txt): run make")
+    return str(Path(spec.submodule_search_locations[0]) / "fonts" / "NanumGothic.ttf")
+
+
+def _inject_language(notebook, path, language):
+    if language == "en":
+        return None
+    tagged = [i for i, c in enumerate(notebook.cells) if "parameters" in c.metadata.get("tags", [])]
+    if len(tagged) != 1:
+        raise PluginError(
+            f'docs/notebooks/{Path(path).name}: needs one code cell tagged "parameters" (LANGUAGE = "en"), '
+            f"for its {language} page; found {len(tagged)}"
+        )
+    cell = nbformat.v4.new_code_cell(
+        f"LANGUAGE = {language!r}\nfrom matplotlib import font_manager\n\n"
+        f"font_manager.fontManager.addfont({hangul_font()!r})",
+        metadata={"tags": ["injected-parameters"]},
+    )
+    notebook.cells.insert(tagged[0] + 1, cell)
+    return cell
+
+
+def _execute(path, options, cache_path, language):
+    notebook = execute_notebook(path, options["kernel_name"], options["allow_errors"], language)
     with tempfile.TemporaryDirectory() as workdir, _CONVERT:
         executed = Path(workdir) / Path(path).name
         nbformat.write(notebook, executed)
@@ -122,10 +159,17 @@ def _plugin(config):
 
 @event_priority(-300)  # after every other on_files: the notebook files are final
 def on_files(files, config):
+    """Start each notebook's run for this language's build (the i18n plugin builds English, then
+    Korean): each language has its own folder in mkdocs-jupyter's cache, so the Korean pages
+    show the Korean run's figures."""
     _shutdown()
     jupyter = _plugin(config)
     if jupyter is None:
         return files
+    i18n = config.plugins.get("i18n")
+    language = i18n.current_language if i18n else "en"
+    base = _runs.setdefault("cache_dir", jupyter.config["cache_dir"])
+    jupyter.config["cache_dir"] = base if language == "en" else str(Path(base) / language)
     paths = sorted(
         {f.abs_src_path for f in files if f.src_uri.endswith(".ipynb") and jupyter.should_include(f)}
     )
@@ -134,7 +178,7 @@ def on_files(files, config):
         key = jupyter_plugin._compute_cache_key(path, jupyter.config, True)
         cache_path = jupyter_plugin._get_cache_path(jupyter.config["cache_dir"], key)
         if not cache_path.exists():
-            _runs["futures"][path] = pool.submit(_execute, path, jupyter.config, cache_path)
+            _runs["futures"][path] = pool.submit(_execute, path, jupyter.config, cache_path, language)
     _runs["pool"] = pool
     return files
 

@@ -117,6 +117,9 @@ def notebook_lines(path: Path):
     for cell_number, cell in enumerate(cells, start=1):
         for number, alt in enumerate(cell["metadata"].get("thaw", {}).get("alt", []), start=1):
             yield f"{path.name}, cell {cell_number}, figure {number}'s description", alt.get("ko", "")
+        if cell["cell_type"] == "code":  # the figures' Korean labels, tr("English", "한국어")
+            for line, korean in _korean_arguments("".join(cell["source"])):
+                yield f"{path.name}, cell {cell_number}, line {line}", korean
         if cell["cell_type"] != "markdown":
             continue
         text = "".join(cell["source"])
@@ -189,15 +192,25 @@ FIGURES = sorted((ROOT / "snippets" / "figures").glob("*.py"))
 KOREAN_ARGUMENT = {"tr": 1, "figure_html": 2}  # tr(en, ko); figure_html(fig, title_en, title_ko)
 
 
+def _korean_arguments(source: str):
+    """(line, text) of the Korean argument of each tr() and figure_html() call in source; an
+    f-string's literal parts joined (its fields are numbers)."""
+    for node in ast.walk(ast.parse(source)):
+        index = KOREAN_ARGUMENT.get(getattr(node.func, "id", None)) if isinstance(node, ast.Call) else None
+        if index is None or len(node.args) != index + 1:
+            continue
+        korean = node.args[index]
+        if isinstance(korean, ast.Constant) and isinstance(korean.value, str):
+            yield korean.lineno, korean.value
+        elif isinstance(korean, ast.JoinedStr):
+            yield korean.lineno, "".join(v.value for v in korean.values if isinstance(v, ast.Constant))
+
+
 def figure_lines(path: Path):
     """The Korean side of a figure: every `tr("English", "한국어")` (labels) and the Korean
     title of `figure_html(fig, "English", "한국어")`, what a screen reader announces."""
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        index = KOREAN_ARGUMENT.get(getattr(node.func, "id", None)) if isinstance(node, ast.Call) else None
-        if index is not None and len(node.args) == index + 1:
-            korean = node.args[index]
-            if isinstance(korean, ast.Constant) and isinstance(korean.value, str):
-                yield f"{path.relative_to(ROOT)}:{korean.lineno}", korean.value
+    for line, korean in _korean_arguments(path.read_text(encoding="utf-8")):
+        yield f"{path.relative_to(ROOT)}:{line}", korean
 
 
 @pytest.mark.parametrize("figure", FIGURES, ids=lambda p: p.name)

@@ -693,3 +693,20 @@ def test_data_carrying_snippets_are_folded(site):
             assert bool(HANGUL.search(details[1])) == (prefix == "ko/"), f"{prefix}{page}: summary language"
     others = site_dir / "vanishing-gradients" / "index.html"
     assert "thaw-data" not in others.read_text(encoding="utf-8"), "a snippet without data rows is folded"
+
+
+def test_korean_lab_pages_show_korean_figures(site):
+    """Each lab runs once per language (hooks/notebook_prefetch.py): the Korean page's figures,
+    labelled in Korean, are not the English page's images."""
+    site_dir, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    image = re.compile(r'src="data:image/\w+;base64,([^"]+)"')
+    for notebook in _notebook_sources():
+        path = notebook.relative_to(DOCS).with_suffix("") / "index.html"
+        english = image.findall((site_dir / path).read_text(encoding="utf-8"))
+        korean = image.findall((site_dir / "ko" / path).read_text(encoding="utf-8"))
+        assert english and len(korean) == len(english), (
+            f"{path}: {len(english)} figures, {len(korean)} in Korean"
+        )
+        same = sum(a == b for a, b in zip(english, korean))
+        assert not same, f"ko/{path}: {same} of its figures are the English page's images"
