@@ -37,6 +37,13 @@ LIGHTHOUSE_STAMP := tools/lighthouse/node_modules/.installed
 $(LIGHTHOUSE_STAMP): tools/lighthouse/package.json tools/lighthouse/package-lock.json
 	npm ci --prefix tools/lighthouse --no-audit --no-fund
 	touch $(LIGHTHOUSE_STAMP)
+# cffconvert, the Citation File Format's checker, for `make check` only: its own venv, pinned with
+# hashes in tools/cff/ (it needs jsonschema<4; the site needs 4).
+CFF_STAMP := .venv-cff/.installed
+$(CFF_STAMP): tools/cff/requirements.lock
+	$(PYTHON) -m venv .venv-cff
+	.venv-cff/bin/pip install --quiet --disable-pip-version-check --require-hashes -r tools/cff/requirements.lock
+	touch $(CFF_STAMP)
 # The audit's Chromium: found, or installed (tools/browser.py), before pytest starts.
 FIND_BROWSER := chromium=$$($(BIN)/python tools/browser.py) && export THAW_CHROMIUM=$$chromium
 
@@ -53,7 +60,7 @@ pdf: $(STAMP)  ## the book, one PDF per language, printed by Chromium from site/
 test: $(STAMP)  ## the reader's doc tests: every claim, fence and notebook, the strict build in both languages and checks of its files (needs only Python)
 	$(BIN)/python -m pytest
 
-check: $(STAMP) $(NODE_STAMP)  ## the whole audit: make test's tests plus the browser, axe, the Nu HTML checker and the PDF (finds or installs Chromium and Java), then every seed
+check: $(STAMP) $(NODE_STAMP) $(CFF_STAMP)  ## the whole audit: make test's tests plus the browser, axe, the Nu HTML checker and the PDF (finds or installs Chromium and Java), then every seed
 	$(FIND_BROWSER) && $(BIN)/python tools/browser.py --java && $(BIN)/python -m pytest -m ""
 	$(BIN)/python tools/seeds.py --quiet
 

@@ -64,6 +64,7 @@ _state = {
     "used": [],
     "url": "",
     "date": time.strftime("%Y-%m-%d"),
+    "sweep": [],
 }
 
 
@@ -232,7 +233,64 @@ def provenance(include: str, language: str, page_url: str) -> str:
         numpy=version("numpy"),
         date=_state["date"],
     )
-    return f'<p class="thaw-provenance">{line}</p>'
+    return f'<p class="thaw-provenance">{line}</p>' + robustness(include, text, language)
+
+
+ROBUSTNESS = {
+    "en": "Over seeds {first}–{last} (<code>make seeds</code>), the claim held for {held} of {runs}; {figures}.",
+    "ko": "시드 {first}–{last}(<code>make seeds</code>)에서 주장은 {runs}번 중 {held}번 성립했고, {figures}.",
+}
+FIGURES = {
+    "en": ("its last line's figures ranged over {ranges}", "its last line was the same on every seed"),
+    "ko": ("마지막 줄의 수치는 {ranges} 범위였습니다", "마지막 줄은 모든 시드에서 같았습니다"),
+}
+_NUMBER = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
+
+
+def robustness(include: str, text: str, language: str) -> str:
+    """The line under the provenance when the build has `make seeds`' results (THAW_SEEDS names
+    its seeds.json): how many seeds held the claim, and the range over them of each figure on the
+    snippet's last line of output that varies. Nothing without the sweep, for a snippet without a
+    seed, or for a sweep of another version of the file (its SHA-256 differs)."""
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    runs = [r for r in _state["sweep"] if r.get("snippet") == include and r.get("seed") is not None]
+    if not runs or any(r.get("sha256") != digest for r in runs):
+        return ""
+    held = [r for r in runs if r["exit"] == 0]
+    lasts = [(r["stdout"].strip().splitlines() or [""])[-1] for r in held]
+    columns = list(zip(*(_NUMBER.findall(line) for line in lasts)))
+    if held and all(len(_NUMBER.findall(line)) == len(columns) for line in lasts):
+        spans = [f"{min(c, key=_value)}–{max(c, key=_value)}" for c in columns if len(set(c)) > 1]
+    else:
+        spans = []
+    varying, same = FIGURES[language]
+    seeds = sorted(r["seed"] for r in runs)
+    line = ROBUSTNESS[language].format(
+        first=seeds[0],
+        last=seeds[-1],
+        held=len(held),
+        runs=len(runs),
+        figures=varying.format(ranges=", ".join(spans)) if spans else same,
+    )
+    return f'<p class="thaw-provenance thaw-seeds">{line}</p>'
+
+
+def _value(number: str) -> float:
+    return float(number.replace(",", ""))
+
+
+def read_sweep(path: str | None) -> list[dict]:
+    """The runs `make seeds` wrote to `path` (seeds.json), or none without one; a file that is
+    not such a list fails the build naming it."""
+    if not path:
+        return []
+    try:
+        runs = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise PluginError(f"THAW_SEEDS={path}: not a seeds.json that make seeds wrote ({error})") from error
+    if not isinstance(runs, list) or not all(isinstance(r, dict) and "snippet" in r for r in runs):
+        raise PluginError(f"THAW_SEEDS={path}: expected a list of runs, each naming its snippet")
+    return runs
 
 
 def _format(source, language, css_class, options, md, **kwargs):
@@ -272,6 +330,7 @@ def on_startup(command, dirty):
 
 
 def on_pre_build(config):
+    _state["sweep"] = read_sweep(os.environ.get("THAW_SEEDS"))
     version = _inputs_version()  # once per build (en, then ko), not once per fence
     if version != _state["version"]:
         _state.update(version=version, results={}, sessions={})

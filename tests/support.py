@@ -22,6 +22,7 @@ SITE_TEST_FILES = (
     "tests/test_browser.py",
     "tests/test_snippets.py",
     "tests/test_pdf.py",
+    "tests/test_citation.py",
 )
 
 

@@ -14,6 +14,7 @@ failing assert when any seed fails. `make test` runs seed 0 only; this is the sl
 """
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -43,6 +44,7 @@ def run(path: Path, seed: int | None) -> dict:
     )
     return {
         "snippet": str(path.relative_to(ROOT)),
+        "sha256": hashlib.sha256(source.encode()).hexdigest(),  # the build shows a sweep of this text only
         "seed": seed,
         "exit": done.exit,
         "seconds": round(done.seconds, 2),
