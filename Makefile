@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site pdf test check lint lock seeds bench bench-code clean
+.PHONY: serve site pdf test check lint lock seeds bench bench-test bench-code clean
 
 # torch alone is installed by version, not hash (tools/lock.py says why): its `# torch-pin:` line.
 TORCH_PIN = $(shell sed -n 's/^\# torch-pin: //p' requirements.lock)
@@ -75,6 +75,9 @@ seeds: $(STAMP)  ## every snippet with seeds 0..9 (ARGS="-v dropout": whole outp
 
 bench: $(STAMP) $(LIGHTHOUSE_STAMP)  ## Lighthouse scores, page weights, `make test`, cold `make site` and `make pdf` times, then the code (ARGS="--skip-code": not the code)
 	chromium=$$($(BIN)/python tools/browser.py) && THAW_CHROMIUM=$$chromium $(BIN)/python tools/bench.py $(ARGS)
+
+bench-test: $(STAMP)  ## warm `make test` against one sequential pass of every snippet, timed in one run (budget 0.9x)
+	$(BIN)/python tools/bench.py --test-only $(ARGS)
 
 bench-code: $(STAMP)  ## wall time of every snippet and lab notebook, alone and beside two busy processes (budgets: 3 s, 10 s, 2x)
 	$(BIN)/python tools/bench.py --code-only $(ARGS)

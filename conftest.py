@@ -23,7 +23,7 @@ def pytest_markdown_docs_markdown_it():
 # pytest 9 (its group marker rewrites a node id pytest no longer reads; checked with
 # pytest-xdist 3.8.0), and xdist has no public way to choose a test's group. So this scheduler
 # overrides the one private method that decides it, LoadScopeScheduling._split_scope(nodeid):
-# tests/test_pins.py checks its signature against the pin, and the `site` fixture fails loudly
+# tests/test_private_apis.py checks its signature against the pin, and the `site` fixture fails loudly
 # when a second worker builds the site (tests/conftest.py).
 @pytest.hookimpl(optionalhook=True)  # a run with `-p no:xdist` has no such hook
 def pytest_xdist_make_scheduler(config, log):

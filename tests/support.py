@@ -23,6 +23,7 @@ SITE_TEST_FILES = (
     "tests/test_snippets.py",
     "tests/test_pdf.py",
     "tests/test_citation.py",
+    "tests/test_chapter_template.py",
 )
 
 

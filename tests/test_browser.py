@@ -382,7 +382,9 @@ def test_search_finds_what_a_korean_reader_types(page, origin):
     for query, pages in KOREAN_QUERIES:
         box.fill("")
         items.first.wait_for(state="detached")  # the last query's results are gone
-        box.fill(query)  # Hangul: fill, then a key event for Material to search (design.md)
+        box.fill(
+            query
+        )  # Hangul: fill, then a key event, which Material's search listens for (see _open_search)
         box.press("End")
         results = page.locator(".md-search-result__item a.md-search-result__link")
         try:

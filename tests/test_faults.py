@@ -172,10 +172,11 @@ def _unknown_source(data):
 
 
 def _unknown_claim(data):
+    """A gap in the claim ids (C22 written as C24): the ids are C1..Cn, none missing."""
     path = data / "claims.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("- id: C22\n", "- id: C23\n"), encoding="utf-8")
-    return [f"data/claims.yml:{_line_of(text, '- id: C22')}: claim 'C23' does not exist"]
+    path.write_text(text.replace("- id: C22\n", "- id: C24\n"), encoding="utf-8")
+    return ["data/claims.yml: one row per claim, C1..C22 in order, none missing; no row for C22"]
 
 
 def _missing_chapter(data):
@@ -243,3 +244,24 @@ def test_a_notebook_page_whose_figures_and_descriptions_differ_fails(tmp_path):
             PluginError, match=r"lab\.ipynb: the page shows \d figure\(s\) but its cells describe 1"
         ):
             figures._describe_figures(images, page, config)
+
+
+def test_an_unknown_marker_fails_naming_page_and_line(tmp_path):
+    """A misspelt generated-table marker would render nothing; it fails the build instead
+    (hooks/page_errors.py, in process), and every marker the site uses is a known one."""
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+    from support import load_hook
+
+    hook = load_hook("page_errors")
+    (tmp_path / "docs").mkdir()
+    page = SimpleNamespace(file=SimpleNamespace(abs_src_path=str(tmp_path / "docs" / "ledger.md")))
+    config = {"config_file_path": str(tmp_path / "mkdocs.yml")}
+    assert hook.on_page_markdown("# Ledger\n\n<!-- thaw:ledger -->\n", page, config, None)
+    with pytest.raises(PluginError, match=r"docs/ledger\.md:3: unknown marker <!-- thaw:ledgr -->"):
+        hook.on_page_markdown("# Ledger\n\n<!-- thaw:ledgr -->\n", page, config, None)
+    used = {m for p in (ROOT / "docs").rglob("*.md") for m in hook._MARKER.findall(p.read_text("utf-8"))}
+    assert used and used <= set(hook.MARKERS), (
+        f"markers in docs/ that the table lacks: {used - set(hook.MARKERS)}"
+    )

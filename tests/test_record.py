@@ -2,7 +2,7 @@
 
 The data files are read by hooks/datafiles.py, the loader the build itself uses: it checks
 each entry's fields, unique ids, the sources the ledger, timeline and ILSVRC table cite, the
-claim ids C1..C22 and the chapters and snippets they name (tests/test_faults.py shows each
+claim ids C1..Cn and the chapters and snippets they name (tests/test_faults.py shows each
 fault failing the build). These tests add what needs the pages: the citations in the text.
 """
 

@@ -67,7 +67,7 @@ def test_build_log_shows_only_what_a_reader_can_act_on(site):
 
 def test_each_notebook_runs_once_ahead_of_its_page(site):
     """hooks/notebook_prefetch.py runs the notebooks in the background and writes each result
-    where mkdocs-jupyter looks (through 0.26.3's private cache helpers, tests/test_pins.py); the
+    where mkdocs-jupyter looks (through 0.26.3's private cache helpers, tests/test_private_apis.py); the
     plugin must then find it ("Cache hit"), not run the notebook a second time ("Cache miss")."""
     _, build = site
     assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
@@ -492,7 +492,7 @@ RAW_TEX = re.compile(r"\\[(\[]|\\begin\{|\$\$")
 
 
 def test_math_is_converted_to_mathml(site):
-    """Every formula is MathML (hooks/math.py): no arithmatex span or div without <math>, and no
+    """Every formula is MathML (hooks/mathml.py): no arithmatex span or div without <math>, and no
     TeX delimiter left in a page's prose (code excluded). That MathML takes space on screen is
     the browser's check (tests/test_browser.py)."""
     site_dir, build = site
