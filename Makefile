@@ -47,21 +47,26 @@ $(CFF_STAMP): tools/cff/requirements.lock
 # The audit's Chromium: found, or installed (tools/browser.py), before pytest starts.
 FIND_BROWSER := chromium=$$($(BIN)/python tools/browser.py) && export THAW_CHROMIUM=$$chromium
 
-serve: $(STAMP)  ## build the site and serve it at http://127.0.0.1:8000, rebuilding on change
-	SITE_URL=http://$(HOST):$(PORT)/ $(BIN)/mkdocs serve --strict -a $(HOST):$(PORT)
+# The execution cache (hooks/fences.py): serve, site and test reuse an outcome whose code, files,
+# lock and Python are unchanged; check and seeds run everything, and so does a fresh clone.
+CACHE := $(CURDIR)/.cache/thaw
+USE_CACHE := THAW_EXEC_CACHE=$(CACHE) THAW_NOTEBOOK_CACHE_DIR=$(CACHE)/notebooks
 
-site: $(STAMP)  ## strict static build into site/ (notebooks run afresh, not from .cache/)
-	THAW_NOTEBOOK_CACHE_DIR=$$(mktemp -d) $(BIN)/mkdocs build --strict
+serve: $(STAMP)  ## build the site and serve it at http://127.0.0.1:8000, rebuilding on change
+	SITE_URL=http://$(HOST):$(PORT)/ $(USE_CACHE) $(BIN)/mkdocs serve --strict -a $(HOST):$(PORT)
+
+site: $(STAMP)  ## strict static build into site/ (fences and notebooks from the execution cache where unchanged)
+	$(USE_CACHE) $(BIN)/mkdocs build --strict
 
 pdf: $(STAMP)  ## the book, one PDF per language, printed by Chromium from site/ (built first if missing) into site/thaw-{en,ko}.pdf, then checked (tests/test_pdf.py)
 	@test -f site/index.html || $(MAKE) site
 	$(FIND_BROWSER) && $(BIN)/python tools/pdf.py && THAW_PDF_DIR=site $(BIN)/python -m pytest -p no:xdist -o addopts= -q tests/test_pdf.py
 
-test: $(STAMP)  ## the reader's doc tests: every claim, fence and notebook, the strict build in both languages and checks of its files (needs only Python)
-	$(BIN)/python -m pytest
+test: $(STAMP)  ## the reader's doc tests: every claim, fence and notebook, the strict build in both languages and checks of its files (needs only Python; unchanged claims from the execution cache)
+	$(USE_CACHE) $(BIN)/python -m pytest
 
 check: $(STAMP) $(NODE_STAMP) $(CFF_STAMP)  ## the whole audit: make test's tests plus the browser, axe, the Nu HTML checker and the PDF (finds or installs Chromium and Java), then every seed
-	$(FIND_BROWSER) && $(BIN)/python tools/browser.py --java && $(BIN)/python -m pytest -m ""
+	$(FIND_BROWSER) && $(BIN)/python tools/browser.py --java && THAW_EXEC_CACHE= $(BIN)/python -m pytest -m ""
 	$(BIN)/python tools/seeds.py --quiet
 
 lint: $(STAMP)  ## ruff (the lint rules and formatting in pyproject.toml, over every .py and notebook), actionlint on the workflows
@@ -82,5 +87,5 @@ bench-test: $(STAMP)  ## warm `make test` against one sequential pass of every s
 bench-code: $(STAMP)  ## wall time of every snippet and lab notebook, alone and beside two busy processes (budgets: 3 s, 10 s, 2x)
 	$(BIN)/python tools/bench.py --code-only $(ARGS)
 
-clean:
+clean:  ## the built site, the execution cache and pytest's
 	rm -rf site .cache .pytest_cache

@@ -9,6 +9,8 @@ A Python fence runs in exactly one place:
 tests/test_site.py::test_every_fence_and_notebook_runs checks that nothing falls through.
 """
 
+import json
+
 import pytest
 
 from tests.support import markdown_it_parser, site_group
@@ -34,3 +36,23 @@ def pytest_xdist_make_scheduler(config, log):
             return site_group(nodeid)
 
     return SiteGroupScheduling(config, log)
+
+
+def pytest_sessionstart(session):
+    from tests.conftest import CLAIMS_SUMMARY
+
+    if not hasattr(session.config, "workerinput"):  # the controller, before any worker builds
+        CLAIMS_SUMMARY.unlink(missing_ok=True)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say how many claims this run checked by running them, and how many it took from the
+    execution cache (`make test` keeps one in .cache/thaw; `make check` runs them all)."""
+    from tests.conftest import CLAIMS_SUMMARY
+
+    if CLAIMS_SUMMARY.is_file():
+        counts = json.loads(CLAIMS_SUMMARY.read_text(encoding="utf-8"))
+        terminalreporter.write_line(
+            f"claims: {counts['claims']} snippets, {counts['ran']} run in this build, {counts['cached']} from"
+            " the execution cache (unchanged code, lock and Python; `make check` runs them all)"
+        )

@@ -17,6 +17,17 @@ runs them, through the public ways both plugins offer: pymdownx.superfences' `cu
 - Global defaults kept: every page's fences run in this one process, so a fence that changes
   torch's default dtype is reported (a warning, so the strict build fails) and the default
   restored before the next fence runs; pyplot's figures are closed after each page.
+- An execution cache, when THAW_EXEC_CACHE names its folder (`make serve`, `make site` and
+  `make test` set .cache/thaw; `make check`, `make seeds` and a fresh clone run everything). A
+  fence's successful outcome is kept under the SHA-256 of all it depends on: its code (a
+  snippet's code is its file), the page language where it is not a snippet, the key of the fence
+  before it in its session (a figure draws from its snippet's variables), the helper and
+  settings every figure reads (snippets/figures/thaw_figure.py, matplotlibrc), requirements.lock
+  and the Python version. A hit is not run; a miss in a session whose earlier fences were hits
+  runs those first, for their variables. Failures are never kept. THAW_EXEC_CACHE_REFRESH=1
+  runs everything and rewrites the cache (markdown-exec's unreleased cache keys on code and
+  options, in .markdown-exec-cache/, refreshed by MARKDOWN_EXEC_CACHE_REFRESH=1; this one is the
+  same shape, with the lock and the Python version in its key).
 - Provenance under each snippet's output: one quiet line, in the page's language, naming the
   file (a download of its exact bytes, hooks/snippet_files.py), a short SHA-256 of its content,
   its seed, the versions of Python, torch and numpy, and the build date, so a reader knows what
@@ -65,11 +76,15 @@ _state = {
     "url": "",
     "date": time.strftime("%Y-%m-%d"),
     "sweep": [],
+    "chains": {},  # (page, session) -> the last fence's cache key, and the fences so far
+    "ran": {},  # session -> the code run into its namespace this build
+    "environment": "",
+    "root": _ROOT,  # the site's folder (the config file's), where includes are read
 }
 
 
 def _inputs_version() -> float:
-    files = [p for d in ("snippets", "data") for p in (_ROOT / d).rglob("*") if p.is_file()]
+    files = [p for d in ("snippets", "data") for p in (_state["root"] / d).rglob("*") if p.is_file()]
     return max((p.stat().st_mtime for p in files), default=0.0)
 
 
@@ -110,7 +125,7 @@ def _locate(code: str) -> dict:
             continue
         text = fence["body"]
         if fence["include"]:
-            path = _ROOT / fence["include"]
+            path = _state["root"] / fence["include"]
             text = path.read_text(encoding="utf-8") if path.is_file() else None
         if text is not None and text.strip() == code.strip():
             _state["used"].append(index)
@@ -160,18 +175,56 @@ def _reuse_key(session: str, code: str, include: str | None) -> tuple:
     return (session, code, None if claim else _state["lang"])
 
 
+def environment_key(root: Path = _ROOT) -> str:
+    """What every fence's outcome depends on besides its own code: the lock, the Python version,
+    and the helper and settings every figure reads."""
+    digest = hashlib.sha256(sys.version.encode())
+    for name in ("requirements.lock", "snippets/figures/thaw_figure.py", "matplotlibrc"):
+        path = root / name
+        digest.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b""))
+    return digest.hexdigest()
+
+
+def cache_key(environment: str, previous: str, session: str, code: str, language: str | None) -> str:
+    """A fence's key in the execution cache (see the module's docstring)."""
+    parts = (environment, previous, session, language or "", code)
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def _cache_file(key: str) -> Path | None:
+    folder = os.environ.get("THAW_EXEC_CACHE")
+    return Path(folder) / "fences" / f"{key}.json" if folder else None
+
+
+def _run_for_real(code: str, session: str, name: str, options: dict) -> tuple[bool, str, str, float]:
+    workdir, width, start = options.get("workdir"), options.get("width") or None, time.perf_counter()
+    with markdown_exec.working_directory(workdir), markdown_exec.console_width(width):
+        ok, output, error = _execute(code, session, name)
+    return ok, output, error, round(time.perf_counter() - start, 2)
+
+
 def _run(code: str, options: dict) -> dict:
     session = options.get("session") or ""
     fence = _locate(code)
     where = f"{_state['page']}:{fence['line']}"
+    name = fence["include"] or f"{where} (fence)"
     key = _reuse_key(session, code, fence["include"])
     reused = key in _state["results"]
-    if not reused:
-        name = fence["include"] or f"{where} (fence)"
-        workdir, width, start = options.get("workdir"), options.get("width") or None, time.perf_counter()
-        with markdown_exec.working_directory(workdir), markdown_exec.console_width(width):
-            ok, output, error = _execute(code, session, name)
-        seconds = round(time.perf_counter() - start, 2)
+    chain = _state["chains"].setdefault((_state["page"], session), {"key": "", "earlier": []})
+    persistent = cache_key(_state["environment"], chain["key"], session, code, key[2])
+    cache = _cache_file(persistent)
+    refresh = os.environ.get("THAW_EXEC_CACHE_REFRESH") == "1"
+    cached = not reused and cache is not None and cache.is_file() and not refresh
+    if cached:
+        _state["results"][key] = json.loads(cache.read_text(encoding="utf-8"))
+    elif not reused:
+        ran = _state["ran"].setdefault(session, set())
+        for earlier in chain["earlier"]:  # the session's fences before this one, if a hit skipped them
+            if earlier[0] not in ran:
+                _run_for_real(*earlier)
+                ran.add(earlier[0])
+        ok, output, error, seconds = _run_for_real(code, session, name, options)
+        ran.add(code)
         dtype = _default_dtype_changed()
         if not ok:
             log.warning(f"{where}: {fence['include'] or 'fence'} failed:\n{output}")
@@ -187,6 +240,11 @@ def _run(code: str, options: dict) -> dict:
             "dtype_changed": dtype,
             "seconds": seconds,
         }
+        if cache is not None and ok and not dtype:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            cache.write_text(json.dumps(_state["results"][key], ensure_ascii=False), encoding="utf-8")
+    chain["key"] = persistent
+    chain["earlier"].append((code, session, name, options))
     result = dict(_state["results"][key], include=fence["include"])
     _record(
         page=_state["page"],
@@ -196,6 +254,7 @@ def _run(code: str, options: dict) -> dict:
         session=session,
         code_sha256=hashlib.sha256(code.strip().encode()).hexdigest(),
         reused=reused,
+        cached=cached,
         **{k: v for k, v in result.items() if k != "include"},
     )
     return result
@@ -220,7 +279,7 @@ def provenance(include: str, language: str, page_url: str) -> str:
     """The line under a snippet's output: what printed it, and with what."""
     from importlib.metadata import version
 
-    text = (_ROOT / include).read_text(encoding="utf-8")
+    text = (_state["root"] / include).read_text(encoding="utf-8")
     seed = _SEED.search(text)
     with_seed, without = SEEDS[language]
     link = f'<a href="{get_relative_url(include, page_url)}" download><code>{include}</code></a>'
@@ -331,6 +390,8 @@ def on_startup(command, dirty):
 
 def on_pre_build(config):
     _state["sweep"] = read_sweep(os.environ.get("THAW_SEEDS"))
+    _state["root"] = Path(config["config_file_path"]).parent
+    _state["environment"], _state["chains"], _state["ran"] = environment_key(_state["root"]), {}, {}
     version = _inputs_version()  # once per build (en, then ko), not once per fence
     if version != _state["version"]:
         _state.update(version=version, results={}, sessions={})

@@ -40,6 +40,7 @@ from pathlib import Path
 
 import nbclient
 import nbformat
+from fences import environment_key  # hooks/fences.py: what every run depends on
 from jupyter_client.manager import AsyncKernelManager
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -168,8 +169,9 @@ def on_files(files, config):
         return files
     i18n = config.plugins.get("i18n")
     language = i18n.current_language if i18n else "en"
-    base = _runs.setdefault("cache_dir", jupyter.config["cache_dir"])
-    jupyter.config["cache_dir"] = base if language == "en" else str(Path(base) / language)
+    # a folder per environment (the lock, Python, the figure helper: hooks/fences.py), then per language
+    base = Path(_runs.setdefault("cache_dir", jupyter.config["cache_dir"])) / environment_key()[:16]
+    jupyter.config["cache_dir"] = str(base / language)
     paths = sorted(
         {f.abs_src_path for f in files if f.src_uri.endswith(".ipynb") and jupyter.should_include(f)}
     )

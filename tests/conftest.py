@@ -1,9 +1,10 @@
 """Shared fixture: one strict build of the real site, reused by every test that needs it."""
 
+import json
 import os
 
 import pytest
-from support import ROOT, mkdocs_build, static_site
+from support import ROOT, fence_runs, mkdocs_build, static_site
 
 # Two xdist workers share two cores: one BLAS/OpenMP thread each avoids oversubscription.
 # Set before any test imports torch or numpy; the build subprocess inherits it.
@@ -38,4 +39,25 @@ def site(tmp_path_factory):
                 pytrace=False,
             )
     site_dir = tmp_path_factory.mktemp("site")
-    return site_dir, mkdocs_build(ROOT / "mkdocs.yml", site_dir, ROOT)
+    build = mkdocs_build(ROOT / "mkdocs.yml", site_dir, ROOT, cache=True)
+    write_claims_summary(fence_runs(site_dir))
+    return site_dir, build
+
+
+CLAIMS_SUMMARY = ROOT / ".pytest_cache" / "thaw-claims.json"
+
+
+def write_claims_summary(runs):
+    """How many snippets' claims the build ran, and how many came from the execution cache, for
+    the root conftest's closing summary (the build runs in an xdist worker)."""
+    snippets = {
+        r["include"]
+        for r in runs
+        if (r["include"] or "").count("/") == 1 and r["include"].startswith("snippets/")
+    }
+    ran = {r["include"] for r in runs if r["include"] in snippets and not r["reused"] and not r.get("cached")}
+    CLAIMS_SUMMARY.parent.mkdir(exist_ok=True)
+    CLAIMS_SUMMARY.write_text(
+        json.dumps({"claims": len(snippets), "ran": len(ran), "cached": len(snippets - ran)}),
+        encoding="utf-8",
+    )

@@ -69,17 +69,21 @@ def fence_runs(site_dir: Path) -> list[dict]:
     )
 
 
-def mkdocs_build(config: Path, site_dir: Path, cwd: Path) -> subprocess.CompletedProcess:
+def mkdocs_build(config: Path, site_dir: Path, cwd: Path, cache: bool = False) -> subprocess.CompletedProcess:
     """Run a strict `mkdocs build`; the finished process has the whole log in .stdout, and
-    fence_runs(site_dir) what each build-time fence did."""
+    fence_runs(site_dir) what each build-time fence did. With `cache`, it uses the execution
+    cache that THAW_EXEC_CACHE names (`make test` sets it; `make check` empties it), fences and
+    notebooks alike; otherwise nothing carries over from an earlier build."""
     # No MPLBACKEND here: notebooks need the inline backend to show their figures.
-    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
-    # A fresh notebook cache: nothing carries over from an earlier build.
+    env = {k: v for k, v in os.environ.items() if k not in ("MPLBACKEND", "THAW_EXEC_CACHE")}
+    folder = os.environ.get("THAW_EXEC_CACHE") if cache else None
     env.update(
         NO_MKDOCS_2_WARNING="1",
-        THAW_NOTEBOOK_CACHE_DIR=tempfile.mkdtemp(prefix="thaw-nb-"),
+        THAW_NOTEBOOK_CACHE_DIR=f"{folder}/notebooks" if folder else tempfile.mkdtemp(prefix="thaw-nb-"),
         THAW_FENCE_RECORD=str(fence_record(site_dir)),
     )
+    if folder:
+        env["THAW_EXEC_CACHE"] = folder
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         check=False,

@@ -45,6 +45,8 @@ def test_snippet_runs_and_its_claim_holds(path, site):
             )
     if all(r["reused"] for r in runs):
         pytest.fail(f"snippet {path.stem}: the build only reused a result, never ran it", pytrace=False)
+    # A run from the execution cache (`make test`: unchanged code, lock and Python) held when it was
+    # kept, since failures are never kept; `make check` runs every claim afresh.
 
 
 def _page_fences():

@@ -1,0 +1,77 @@
+"""The execution cache (hooks/fences.py): an outcome is reused only while everything it depends
+on is unchanged, and a change to any of it runs the fence again."""
+
+import os
+import shutil
+
+import pytest
+from support import ROOT, fence_runs, load_hook, mkdocs_build
+
+fences = load_hook("fences")
+
+
+def test_the_key_covers_code_session_language_and_the_fence_before():
+    base = fences.cache_key("env", "", "s", "print(1)", None)
+    assert fences.cache_key("env", "", "s", "print(2)", None) != base  # the snippet's text
+    assert fences.cache_key("env", "", "s", "print(1)", "ko") != base  # a figure's language
+    assert fences.cache_key("env", "prev", "s", "print(1)", None) != base  # the session before it
+    assert fences.cache_key("env2", "", "s", "print(1)", None) != base  # the environment
+
+
+@pytest.mark.parametrize("name", ["requirements.lock", "snippets/figures/thaw_figure.py", "matplotlibrc"])
+def test_the_environment_key_covers_the_lock_the_figure_helper_and_settings(name, tmp_path):
+    for each in ("requirements.lock", "snippets/figures/thaw_figure.py", "matplotlibrc"):
+        (tmp_path / each).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / each, tmp_path / each)
+    before = fences.environment_key(tmp_path)
+    with (tmp_path / name).open("a", encoding="utf-8") as changed:
+        changed.write("\n# changed\n")
+    assert fences.environment_key(tmp_path) != before
+
+
+SNIPPET = 'SEED = 0\nvalue = 41 + 1\nprint(f"value {value}")\nassert value == 42, "the value is 42"\n'
+FIGURE = 'print(f"<p>figure of {value}</p>")\n'
+
+
+def _site(tmp_path):
+    """A site of one page: a snippet and the figure that draws from its session."""
+    for shared in ("hooks", "overrides", "data"):
+        (tmp_path / shared).symlink_to(ROOT / shared)
+    (tmp_path / "snippets" / "figures").mkdir(parents=True)
+    (tmp_path / "snippets" / "tiny.py").write_text(SNIPPET, encoding="utf-8")
+    (tmp_path / "snippets" / "figures" / "tiny.py").write_text(FIGURE, encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n\nA throwaway site.\n", encoding="utf-8")
+    (tmp_path / "docs" / "tiny.md").write_text(
+        '# Tiny\n\n```python exec="on" source="above" result="text" session="tiny" title="snippets/tiny.py"\n'
+        '--8<-- "snippets/tiny.py"\n```\n\n```python exec="on" html="on" session="tiny"\n'
+        '--8<-- "snippets/figures/tiny.py"\n```\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "mkdocs.yml").write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\nnav:\n  - index.md\n  - Tiny: tiny.md\n",
+        encoding="utf-8",
+    )
+
+
+def _build(tmp_path, n):
+    site = tmp_path / f"site{n}"
+    build = mkdocs_build(tmp_path / "mkdocs.yml", site, tmp_path, cache=True)
+    assert build.returncode == 0, build.stdout[-2000:]
+    runs = [r for r in fence_runs(site) if r["page"] == "docs/tiny.md" and not r["reused"]]
+    return {r["include"]: ("cached" if r["cached"] else "ran") for r in runs}
+
+
+def test_a_change_runs_the_fence_again_and_nothing_else_does(tmp_path, monkeypatch):
+    monkeypatch.setenv("THAW_EXEC_CACHE", str(tmp_path / "cache"))
+    _site(tmp_path)
+    figure, snippet = "snippets/figures/tiny.py", "snippets/tiny.py"
+    assert _build(tmp_path, 1) == {snippet: "ran", figure: "ran"}
+    assert _build(tmp_path, 2) == {snippet: "cached", figure: "cached"}
+    (tmp_path / figure).write_text(FIGURE.replace("figure of", "a figure of"), encoding="utf-8")
+    assert _build(tmp_path, 3) == {snippet: "cached", figure: "ran"}, "an edited figure file runs again"
+    (tmp_path / "snippets" / "tiny.py").write_text(SNIPPET.replace("41 + 1", "40 + 2"), encoding="utf-8")
+    assert _build(tmp_path, 4) == {snippet: "ran", figure: "ran"}, "an edited snippet runs, and its figure"
+    monkeypatch.setenv("THAW_EXEC_CACHE_REFRESH", "1")
+    assert _build(tmp_path, 5) == {snippet: "ran", figure: "ran"}, "THAW_EXEC_CACHE_REFRESH=1 runs everything"
+    assert os.listdir(tmp_path / "cache" / "fences")
