@@ -87,7 +87,7 @@ EVENTS = """
   chapter: imagenet.md
 - year: 2010
   event: "First ImageNet challenge (ILSVRC), won by NEC-UIUC with hand-designed features"
-  event_ko: "첫 이미지넷 대회(ILSVRC), 사람이 설계한 특성을 쓴 NEC-UIUC가 우승함"
+  event_ko: "첫 이미지넷 대회(ILSVRC)에서 사람이 설계한 특성을 쓴 NEC-UIUC가 우승함"
   source: lin2011
   chapter: imagenet.md
 - year: 2010
@@ -107,7 +107,7 @@ EVENTS = """
   chapter: alexnet.md
 - year: 2012
   event: "Hinton et al.: dropout, then used in AlexNet's fully connected layers"
-  event_ko: "힌튼 외: 드롭아웃, 곧이어 AlexNet의 완전 연결층에 쓰임"
+  event_ko: "힌튼 외: 드롭아웃(곧이어 AlexNet의 완전 연결층에 쓰임)"
   source: hinton2012dropout
   chapter: alexnet.md
 - year: 2015
@@ -132,12 +132,12 @@ EVENTS = """
   chapter: why-spring-came.md
 - year: 2017
   event: "Zhang et al.: networks memorise random labels; generalisation is unexplained"
-  event_ko: "Zhang 외: 신경망이 무작위 레이블까지 외움, 일반화는 설명되지 않은 채로 남음"
+  event_ko: "Zhang 외: 신경망이 무작위 레이블까지 외우지만, 일반화는 설명되지 않은 채로 남음"
   source: zhang2017
   chapter: why-spring-came.md
 - year: 2017
   event: "Last ILSVRC, won by squeeze-and-excitation networks (2.25% top-5 error)"
-  event_ko: "마지막 ILSVRC, SENet(squeeze-and-excitation 신경망)이 우승함(top-5 오류율 2.25%)"
+  event_ko: "마지막 ILSVRC에서 SENet(squeeze-and-excitation 신경망)이 우승함(top-5 오류율 2.25%)"
   source: hu2018
   chapter: imagenet.md
 """
