@@ -8,6 +8,7 @@ repository root cites the site as a whole.
 
 import re
 import time
+from html import escape
 
 import datafiles  # hooks/datafiles.py: the ledger's chapters
 
@@ -27,27 +28,29 @@ def _title(markdown: str) -> str:
 
 
 def block(markdown: str, page, config) -> str:
+    """The block as HTML: a collapsed <details> that search skips (data-search-exclude), or the
+    post's author, cited on every chapter, would outrank the home page that credits him."""
     language = "ko" if page.file.src_uri.endswith(".ko.md") else "en"
     title, year = _title(markdown), time.strftime("%Y")
     url = config["site_url"].rstrip("/") + "/" + page.url
     label, plain = TEXT[language]
     key = "thaw-" + re.sub(r"\W+", "-", page.file.src_uri.removesuffix(".md").removesuffix(".ko")).strip("-")
-    bibtex = [
-        f"@misc{{{key}{'-ko' if language == 'ko' else ''},",
-        f"  title        = {{{title}}},",
-        "  author       = {{Thaw}},",
-        f"  year         = {{{year}}},",
-        f"  howpublished = {{\\url{{{url}}}}},",
-        "  note         = {Retold from 루트에리노, PGR21 free board, post 84949, 2020-03-08},",
-        "}",
-    ]
-    lines = [
-        f'??? quote "{label}"',
-        f"    {plain.format(title=title, year=year, url=url)} {ESSAY[language]}",
-        "",
-        "    ```bibtex",
-    ]
-    return "\n".join([*lines, *("    " + b for b in bibtex), "    ```", ""])
+    bibtex = "\n".join(
+        [
+            f"@misc{{{key}{'-ko' if language == 'ko' else ''},",
+            f"  title        = {{{title}}},",
+            "  author       = {{Thaw}},",
+            f"  year         = {{{year}}},",
+            f"  howpublished = {{\\url{{{url}}}}},",
+            "  note         = {Retold from 루트에리노, PGR21 free board, post 84949, 2020-03-08},",
+            "}",
+        ]
+    )
+    reference = escape(f"{plain.format(title=title, year=year, url=url)} {ESSAY[language]}")
+    return (
+        f'<details class="quote thaw-cite" data-search-exclude><summary>{escape(label)}</summary>\n'
+        f"<p>{reference}</p>\n<pre><code>{escape(bibtex)}</code></pre>\n</details>\n"
+    )
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -170,7 +170,17 @@ KOREAN_QUERIES = [
     ("서포트 벡터 머신", ["svms-and-forests/"]),
     ("서포트벡터머신", ["svms-and-forests/"]),
     ("합성곱신경망", ["lenet5/", "alexnet/"]),
-    ("렐루와 시그모이드", ["vanishing-gradients/", "why-spring-came/", "alexnet/"]),
+    # the two labs that train sigmoid and ReLU networks side by side are right answers too
+    (
+        "렐루와 시그모이드",
+        [
+            "vanishing-gradients/",
+            "why-spring-came/",
+            "alexnet/",
+            "notebooks/vanishing_gradients_lab/",
+            "notebooks/deep_belief_nets_lab/",
+        ],
+    ),
     ("텐서플로우", ["comment-thread/", "ledger/"]),  # the ledger's C22 row is TensorFlow's
     ("르넷", ["lenet5/"]),
     ("레즈넷", ["resnet/"]),

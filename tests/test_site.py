@@ -721,3 +721,33 @@ def test_korean_lab_pages_show_korean_figures(site):
             labelled += labels
             assert not (labels and en == ko), f"ko/{path}: figure {number} is the English page's image"
     assert labelled >= 8, f"only {labelled} lab figures carry labels"
+
+
+def test_each_chapter_can_be_cited(site):
+    """Each ledger chapter ends with "Cite this page" in its language (hooks/cite.py): a plain
+    reference with the page's address and the post it retells, and a BibTeX entry; search skips it."""
+    site_dir, build = site
+    assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
+    base = load_config(str(ROOT / "mkdocs.yml"))["site_url"]
+    chapters = {row["chapter"].partition("#")[0].removesuffix(".md") for row in _claims()}
+    for chapter in sorted(chapters):
+        for prefix, label in (("", "Cite this page"), ("ko/", "이 페이지 인용하기")):
+            html = (site_dir / prefix / chapter / "index.html").read_text(encoding="utf-8")
+            block = re.search(
+                r'<details class="quote thaw-cite" data-search-exclude><summary>(.*?)</summary>(.*?)</details>',
+                html,
+                re.DOTALL,
+            )
+            assert block and block[1] == label, f"{prefix}{chapter}: no '{label}' block"
+            assert f"{base}{prefix}{chapter}/" in block[2] and "84949" in block[2] and "@misc{" in block[2], (
+                block[2]
+            )
+    for index in ("search/search_index.json", "ko/search/search_index.json"):
+        text = (site_dir / index).read_text(encoding="utf-8")
+        assert "@misc" not in text, f"{index} indexes the citation blocks"
+
+
+def _claims():
+    import yaml
+
+    return yaml.safe_load((ROOT / "data" / "claims.yml").read_text(encoding="utf-8"))
