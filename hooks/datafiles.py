@@ -35,7 +35,7 @@ TEXT, YEAR, NUMBER, IDS = str, int, (int, float), list
 SCHEMAS = {
     "references": {
         "required": {"id": TEXT, "authors": TEXT, "year": YEAR, "title": TEXT, "venue": TEXT},
-        "optional": {"short": TEXT, "doi": TEXT, "arxiv": TEXT, "url": TEXT},
+        "optional": {"short": TEXT, "short_ko": TEXT, "doi": TEXT, "arxiv": TEXT, "url": TEXT},
     },
     "claims.yml": {
         "required": {

@@ -15,7 +15,7 @@ def on_page_markdown(markdown, page, config, files):
     korean = page.file.src_uri.endswith(".ko.md")
     terms = datafiles.of(config).glossary
     terms.sort(key=lambda t: t["ko"] if korean else t["en"].lower())
-    lines = ["| 용어 | English | 뜻 |" if korean else "| Term | 한국어 | Meaning |", "|---|---|---|"]
+    lines = ["| 용어 | 영어 | 뜻 |" if korean else "| Term | 한국어 | Meaning |", "|---|---|---|"]
     for t in terms:
         first, second = (t["ko"], t["en"]) if korean else (t["en"], t["ko"])
         meaning = t["def_ko"] if korean else t["def_en"]

@@ -15,17 +15,20 @@ import datafiles  # hooks/datafiles.py: reads and checks data/ (every cited id i
 from mkdocs.exceptions import PluginError
 
 
-def _cite(ref_id, entries):
+def _cite(ref_id, entries, korean=False):
+    """A citation as the pages write it: (LeCun et al., 1998), on a Korean page (LeCun 외, 1998),
+    linked to the reference entry."""
     entry = entries[ref_id]
     if entry.get("short"):  # an organisation, not a list of people
-        return f"[{entry['short']}, {entry['year']}](references.md#{ref_id})"
+        short = entry.get("short_ko") if korean and entry.get("short_ko") else entry["short"]
+        return f"[{short}, {entry['year']}](references.md#{ref_id})"
     names = [a.strip().split()[-1] for a in entry["authors"].split(",")]
     who = (
         names[0]
         if len(names) == 1
         else f"{names[0]} & {names[1]}"
         if len(names) == 2
-        else f"{names[0]} et al."
+        else f"{names[0]} {'외' if korean else 'et al.'}"
     )
     return f"[{who}, {entry['year']}](references.md#{ref_id})"
 
@@ -51,7 +54,9 @@ def _timeline(data, docs_dir, korean):
     for e in sorted(data.timeline, key=lambda e: e["year"]):
         chapter = f"[{_title(docs_dir, e['chapter'], korean)}]({e['chapter']})" if e.get("chapter") else ""
         event = e["event_ko"] if korean else e["event"]
-        lines.append(f"| {e['year']} | {_cell(event)} | {_cite(e['source'], data.references)} | {chapter} |")
+        lines.append(
+            f"| {e['year']} | {_cell(event)} | {_cite(e['source'], data.references, korean)} | {chapter} |"
+        )
     return "\n".join(lines)
 
 
@@ -72,7 +77,7 @@ VERDICTS_KO = {"holds": "성립", "imprecise": "부정확", "wrong": "틀림", "
 def _ledger(data, korean):
     rows = data.claims
     head = (
-        "| 주장 | 글의 내용 | 판정 | 기록 | 출처 | 확인하는 곳 |"
+        "| 주장 | 원글의 내용 | 판정 | 기록 | 출처 | 확인하는 곳 |"
         if korean
         else "| Claim | The essay says | Verdict | What the record says | Sources | Shown in |"
     )
@@ -86,6 +91,6 @@ def _ledger(data, korean):
         lines.append(
             f'| <span id="{row["id"].lower()}">{row["id"]}</span> | {_cell(row["claim" + ko])} '
             f'| <span class="thaw-verdict thaw-verdict--{row["verdict"]}">{verdict}</span> '
-            f"| {_cell(row['record' + ko])} | {'; '.join(_cite(r, data.references) for r in row['sources'])} | {shown} |"
+            f"| {_cell(row['record' + ko])} | {'; '.join(_cite(r, data.references, korean) for r in row['sources'])} | {shown} |"
         )
     return "\n".join(lines)

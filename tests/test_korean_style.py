@@ -318,3 +318,36 @@ def test_data_fields_are_read_whole(tmp_path):
     failures = check(yaml_lines(data))
     assert any(f.startswith("planted.yml:1 (event_ko): term") for f in failures), failures
     assert any(f.startswith("planted.yml:2 (record_ko): name") for f in failures), failures
+
+
+HANGUL_TEXT = re.compile(r"[\uac00-\ud7a3]")
+
+
+def code_lines(path: Path):
+    """Every string in a hook that holds Hangul: table headers, the provenance and citation lines."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}  # comments for us
+    for node in ast.walk(tree):
+        text = node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else ""
+        if HANGUL_TEXT.search(text) and id(node) not in docstrings:
+            yield f"{path.relative_to(ROOT)}:{node.lineno}", text
+
+
+def config_lines():
+    """The Korean strings of mkdocs.yml: the Korean edition's nav titles, description, credit and labels."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), start=1):
+        value = line.split(":", 1)[1] if ":" in line else line
+        if HANGUL_TEXT.search(value) and not line.strip().startswith("#"):
+            yield f"mkdocs.yml:{number}", value.strip().strip('"')
+
+
+@pytest.mark.parametrize("hook", sorted((ROOT / "hooks").glob("*.py")), ids=lambda p: p.name)
+def test_korean_strings_in_the_build_follow_the_style_sheet(hook):
+    failures = check(code_lines(hook))
+    assert not failures, "\n".join(failures)
+
+
+def test_korean_strings_in_mkdocs_yml_follow_the_style_sheet():
+    failures = check(config_lines())
+    assert not failures, "\n".join(failures)
