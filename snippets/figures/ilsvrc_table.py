@@ -3,12 +3,12 @@
 from thaw_figure import tr
 
 ids = {
-    "ilsvrc2012results": "ILSVRC 2012 results",
-    "effaimetrics": "EFF AI metrics",
-    "lin2011": "Lin et al., 2011",
-    "he2015": "He et al., 2015",
-    "he2016": "He et al., 2016",
-    "hu2018": "Hu et al., 2018",
+    "ilsvrc2012results": tr("ILSVRC 2012 results", "ILSVRC 2012 결과"),
+    "effaimetrics": tr("EFF AI metrics", "EFF AI 지표"),
+    "lin2011": tr("Lin et al., 2011", "Lin 외, 2011"),
+    "he2015": tr("He et al., 2015", "He 외, 2015"),
+    "he2016": tr("He et al., 2016", "He 외, 2016"),
+    "hu2018": tr("Hu et al., 2018", "Hu 외, 2018"),
 }
 kinds = {
     "hand-engineered": tr("hand-engineered", "사람이 설계한 특성"),

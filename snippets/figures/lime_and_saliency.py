@@ -5,7 +5,9 @@ from thaw_figure import figure_html, tr
 
 fig, ax = plt.subplots(figsize=(6.4, 3.2))
 features = np.arange(D)
-ax.bar(features - 0.2, lime_avg / lime_avg.max(), 0.4, label=tr("LIME-style surrogate", "LIME식 대리 모델"))
+ax.bar(
+    features - 0.2, lime_avg / lime_avg.max(), 0.4, label=tr("LIME-style surrogate", "LIME 방식의 대리 모델")
+)
 ax.bar(
     features + 0.2,
     grad_avg / grad_avg.max(),
@@ -20,6 +22,6 @@ print(
     figure_html(
         fig,
         "Mean importance of each feature by a LIME-style surrogate and by input-gradient saliency",
-        "LIME식 대리 모델과 입력 기울기 세일리언시 맵이 매긴 특성별 평균 중요도",
+        "LIME 방식의 대리 모델과 입력 기울기 세일리언시 맵이 매긴 특성별 평균 중요도",
     )
 )
