@@ -21,6 +21,7 @@ import ast
 import re
 from pathlib import Path
 
+import jsonschema
 import yaml
 from mkdocs.exceptions import PluginError
 
@@ -30,19 +31,42 @@ VERDICTS = ("holds", "imprecise", "wrong", "opinion")
 KINDS = ("hand-engineered", "neural network")
 UNSOURCED = "unsourced"  # the ILSVRC rows only: a row the page marks as having no source
 
-# Per file: required fields with their types, optional fields, and how an entry is named.
-TEXT, YEAR, NUMBER, IDS = str, int, (int, float), list
+# Each file's entries as a JSON Schema (checked by jsonschema, one entry at a time, so that each
+# fault is named by the entry's file and line); what one entry cannot tell (ids unique across
+# files, every cited id an entry, every page a file, claim ids C1..Cn) is checked in load().
+TEXT = {"type": "string", "minLength": 1}
+YEAR = {"type": "integer"}
+NUMBER = {"type": "number"}
+IDS = {"type": "array", "items": TEXT, "minItems": 1}
+
+
+def _entry(required: dict, optional: dict | None = None) -> dict:
+    """An entry with these fields, and no others; an optional field may also be left empty."""
+    loose = {
+        name: {
+            "anyOf": [{k: v for k, v in rule.items() if k not in ("minLength", "minItems")}, {"type": "null"}]
+        }
+        for name, rule in (optional or {}).items()
+    }
+    return {
+        "type": "object",
+        "required": list(required),
+        "properties": {**required, **loose},
+        "additionalProperties": False,
+    }
+
+
 SCHEMAS = {
-    "references": {
-        "required": {"id": TEXT, "authors": TEXT, "year": YEAR, "title": TEXT, "venue": TEXT},
-        "optional": {"short": TEXT, "short_ko": TEXT, "doi": TEXT, "arxiv": TEXT, "url": TEXT},
-    },
-    "claims.yml": {
-        "required": {
-            "id": TEXT,
+    "references": _entry(
+        {"id": TEXT, "authors": TEXT, "year": YEAR, "title": TEXT, "venue": TEXT},
+        {"short": TEXT, "short_ko": TEXT, "doi": TEXT, "arxiv": TEXT, "url": TEXT},
+    ),
+    "claims.yml": _entry(
+        {
+            "id": {**TEXT, "pattern": r"^C[1-9][0-9]*$"},
             "claim": TEXT,
             "claim_ko": TEXT,
-            "verdict": TEXT,
+            "verdict": {"enum": list(VERDICTS)},
             "record": TEXT,
             "record_ko": TEXT,
             "sources": IDS,
@@ -50,29 +74,27 @@ SCHEMAS = {
             "chapter_title": TEXT,
             "chapter_title_ko": TEXT,
         },
-        "optional": {"snippet": TEXT},
-    },
-    "timeline.yml": {
-        "required": {"year": YEAR, "event": TEXT, "event_ko": TEXT, "source": TEXT},
-        "optional": {"chapter": TEXT},
-    },
-    "glossary.yml": {
-        "required": {"id": TEXT, "en": TEXT, "ko": TEXT, "def_en": TEXT, "def_ko": TEXT},
-        "optional": {},
-    },
-    "ilsvrc.yml": {
-        "required": {
+        {"snippet": TEXT},
+    ),
+    # the timeline's events and the ILSVRC results live in their snippets' YAML strings (IN_SNIPPETS)
+    "timeline.yml": _entry(
+        {"year": YEAR, "event": TEXT, "event_ko": TEXT, "source": TEXT}, {"chapter": TEXT}
+    ),
+    "glossary.yml": _entry({"id": TEXT, "en": TEXT, "ko": TEXT, "def_en": TEXT, "def_ko": TEXT}),
+    "ilsvrc.yml": _entry(
+        {
             "year": YEAR,
             "rank": YEAR,
             "team": TEXT,
             "method": TEXT,
-            "kind": TEXT,
+            "kind": {"enum": list(KINDS)},
             "top5_error": NUMBER,
             "source": TEXT,
         },
-        "optional": {"note": TEXT},
-    },
+        {"note": TEXT},
+    ),
 }
+_KIND = {"string": "text", "integer": "whole number", "number": "number", "array": "list"}
 
 
 class DataError(PluginError):
@@ -187,23 +209,39 @@ def _parse(path: Path, rel: str) -> tuple[list, list]:
 
 
 def _check_fields(entries, schema, problems):
-    required, optional = schema["required"], schema["optional"]
+    """Each entry against its file's JSON Schema; one line per fault, naming file, line, entry and field."""
+    validator = jsonschema.Draft202012Validator(schema)
+    known = ", ".join(schema["properties"])
     for e in entries:
-        missing = [f for f in required if e.get(f) in (None, "", [])]
+        missing, unknown = [], []
+        for error in sorted(validator.iter_errors(dict(e)), key=lambda error: list(error.path)):
+            field = error.path[0] if error.path else None
+            value = e.get(field) if field else None
+            if error.validator == "required":
+                missing.append(error.message.split("'")[1])
+            elif error.validator in ("minLength", "minItems"):
+                missing.append(field)
+            elif error.validator == "additionalProperties":
+                unknown += sorted(set(e) - set(schema["properties"]))
+            elif error.validator in ("type", "anyOf"):  # anyOf: an optional field, or empty
+                wanted = (
+                    error.validator_value if error.validator == "type" else error.validator_value[0]["type"]
+                )
+                kind = _KIND.get(wanted, wanted)
+                problems.append(f"{e.where}: entry {e.name}: {field} {value!r} should be a {kind}")
+            elif error.validator == "enum":
+                choices = tuple(error.validator_value)
+                problems.append(f"{e.where}: entry {e.name}: {field} {value!r} is not one of {choices}")
+            elif error.validator == "pattern" and field == "id":
+                problems.append(f"{e.where}: claim {value!r} is not a claim id: C1, C2, ... (C and a number)")
+            else:
+                problems.append(
+                    f"{e.where}: entry {e.name}: {'.'.join(map(str, error.path))}: {error.message}"
+                )
         if missing:
-            problems.append(f"{e.where}: entry {e.name} lacks {', '.join(map(repr, missing))}")
-        unknown = sorted(set(e) - set(required) - set(optional))
+            problems.append(f"{e.where}: entry {e.name} lacks {', '.join(map(repr, dict.fromkeys(missing)))}")
         if unknown:
-            known = ", ".join([*required, *optional])
             problems.append(f"{e.where}: entry {e.name} has unknown field(s) {unknown} (known: {known})")
-        for field, kind in {**required, **optional}.items():
-            value = e.get(field)
-            if value not in (None, "", []) and (not isinstance(value, kind) or isinstance(value, bool)):
-                problems.append(f"{e.where}: entry {e.name}: {field} {value!r} should be a {_kind(kind)}")
-
-
-def _kind(kind):
-    return {str: "text", int: "whole number", list: "list"}.get(kind, "number")
 
 
 def _check_unique(entries, key, problems, what="id"):
@@ -276,10 +314,6 @@ def load(root: Path = ROOT) -> Data:
     claims = files["claims.yml"]
     _check_unique(claims, "id", problems)
     for e in claims:
-        if e.get("id") and not CLAIM_ID.fullmatch(str(e["id"])):
-            problems.append(f"{e.where}: claim {e['id']!r} is not a claim id: C1, C2, ... (C and a number)")
-        if e.get("verdict") and e["verdict"] not in VERDICTS:
-            problems.append(f"{e.where}: entry {e.name}: verdict {e['verdict']!r} is not one of {VERDICTS}")
         for ref_id in e.get("sources") or []:
             _check_source(e, ref_id, references, problems)
         snippet = e.get("snippet")
@@ -298,9 +332,6 @@ def load(root: Path = ROOT) -> Data:
             + (f"no row for {', '.join(absent)}" if absent else "rows out of order")
         )
     _check_unique(files["glossary.yml"], "id", problems)
-    for e in files["ilsvrc.yml"]:
-        if e.get("kind") and e["kind"] not in KINDS:
-            problems.append(f"{e.where}: entry {e.name}: kind {e['kind']!r} is not one of {KINDS}")
 
     if problems:
         raise DataError("\n".join(["Fault in the data files:", *problems]))

@@ -265,3 +265,35 @@ def test_an_unknown_marker_fails_naming_page_and_line(tmp_path):
     assert used and used <= set(hook.MARKERS), (
         f"markers in docs/ that the table lacks: {used - set(hook.MARKERS)}"
     )
+
+
+def test_each_field_fault_is_named_by_file_line_entry_and_field():
+    """hooks/datafiles.py checks each entry against its file's JSON Schema (jsonschema); each
+    fault reads as before: file, line, entry, field, and what it should be."""
+    from support import load_hook
+
+    datafiles = load_hook("datafiles")
+
+    def entry(fields):
+        e = datafiles.Entry(fields)
+        e.file, e.line = "data/x.yml", 5
+        return e
+
+    problems = []
+    reference = {"id": "a", "authors": "X", "year": "1999", "title": "", "venue": "V", "doi": 5, "extra": 1}
+    datafiles._check_fields([entry(reference)], datafiles.SCHEMAS["references"], problems)
+    claim = {"id": "C7x", "claim": "c", "claim_ko": "k", "verdict": "maybe", "record": "r", "record_ko": "r"}
+    claim |= {"sources": [], "chapter": "x.md", "chapter_title": "t", "chapter_title_ko": "t"}
+    datafiles._check_fields([entry(claim)], datafiles.SCHEMAS["claims.yml"], problems)
+    assert problems == [
+        "data/x.yml:5: entry 'a': doi 5 should be a text",
+        "data/x.yml:5: entry 'a': year '1999' should be a whole number",
+        "data/x.yml:5: entry 'a' lacks 'title'",
+        (
+            "data/x.yml:5: entry 'a' has unknown field(s) ['extra'] (known: id, authors, year, title, venue,"
+            " short, short_ko, doi, arxiv, url)"
+        ),
+        "data/x.yml:5: claim 'C7x' is not a claim id: C1, C2, ... (C and a number)",
+        "data/x.yml:5: entry 'C7x': verdict 'maybe' is not one of ('holds', 'imprecise', 'wrong', 'opinion')",
+        "data/x.yml:5: entry 'C7x' lacks 'sources'",
+    ], problems
