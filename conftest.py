@@ -46,13 +46,29 @@ def pytest_sessionstart(session):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Say how many claims this run checked by running them, and how many it took from the
-    execution cache (`make test` keeps one in .cache/thaw; `make check` runs them all)."""
-    from tests.conftest import CLAIMS_SUMMARY
+    """Name every claim this run checked: its ledger ids, its snippet, whether it held, and whether
+    the build ran it or took it from the execution cache (`make test` keeps one in .cache/thaw;
+    `make check` runs them all)."""
+    import yaml
 
-    if CLAIMS_SUMMARY.is_file():
-        counts = json.loads(CLAIMS_SUMMARY.read_text(encoding="utf-8"))
-        terminalreporter.write_line(
-            f"claims: {counts['claims']} snippets, {counts['ran']} run in this build, {counts['cached']} from"
-            " the execution cache (unchanged code, lock and Python; `make check` runs them all)"
-        )
+    from tests.conftest import CLAIMS_SUMMARY
+    from tests.support import ROOT
+
+    if not CLAIMS_SUMMARY.is_file():
+        return
+    checked = json.loads(CLAIMS_SUMMARY.read_text(encoding="utf-8"))
+    ledger = yaml.safe_load((ROOT / "data" / "claims.yml").read_text(encoding="utf-8"))
+    ids = {}
+    for row in ledger:
+        if row.get("snippet"):
+            ids.setdefault(row["snippet"], []).append(row["id"])
+    cached = sum(c["cached"] for c in checked.values())
+    terminalreporter.section("claims")
+    for name, claim in sorted(checked.items(), key=lambda item: int((ids.get(item[0]) or ["C999"])[0][1:])):
+        how = "from the cache" if claim["cached"] else "ran"
+        verdict = "held" if claim["held"] else "FAILED"
+        terminalreporter.write_line(f"{','.join(ids.get(name, ['-'])):>8}  {name:<40} {verdict} ({how})")
+    terminalreporter.write_line(
+        f"{len(checked)} snippets: {len(checked) - cached} run in this build, {cached} from the execution"
+        " cache (unchanged code, lock and Python; `make check` runs them all)"
+    )

@@ -48,16 +48,20 @@ CLAIMS_SUMMARY = ROOT / ".pytest_cache" / "thaw-claims.json"
 
 
 def write_claims_summary(runs):
-    """How many snippets' claims the build ran, and how many came from the execution cache, for
-    the root conftest's closing summary (the build runs in an xdist worker)."""
-    snippets = {
-        r["include"]
-        for r in runs
-        if (r["include"] or "").count("/") == 1 and r["include"].startswith("snippets/")
-    }
-    ran = {r["include"] for r in runs if r["include"] in snippets and not r["reused"] and not r.get("cached")}
-    CLAIMS_SUMMARY.parent.mkdir(exist_ok=True)
-    CLAIMS_SUMMARY.write_text(
-        json.dumps({"claims": len(snippets), "ran": len(ran), "cached": len(snippets - ran)}),
-        encoding="utf-8",
+    """Each snippet's claim as this build checked it (held, failed, or never ran; run now or taken
+    from the execution cache), for the root conftest's closing summary (the build runs in an xdist
+    worker, the summary is the controller's)."""
+    snippets = sorted(
+        {
+            r["include"]
+            for r in runs
+            if (r["include"] or "").count("/") == 1 and r["include"].startswith("snippets/")
+        }
     )
+    claims = {}
+    for name in snippets:
+        mine = [r for r in runs if r["include"] == name and not r["reused"]]
+        held = all(r["ok"] for r in mine)
+        claims[name] = {"held": held, "cached": bool(mine) and all(r.get("cached") for r in mine)}
+    CLAIMS_SUMMARY.parent.mkdir(exist_ok=True)
+    CLAIMS_SUMMARY.write_text(json.dumps(claims), encoding="utf-8")
