@@ -22,7 +22,7 @@ ax.hist(
 )
 ax.axvline(0, color="black", linewidth=0.8)
 ax.set_xlabel(
-    tr("accuracy minus holdout accuracy, one count per split", "정확도 - 홀드아웃 정확도(분할마다 하나씩 셈)")
+    tr("accuracy minus holdout accuracy, one count per split", "정확도 - 홀드아웃 정확도(분할당 값 하나)")
 )
 ax.set_ylabel(tr("splits", "분할 수"))
 ax.set_ylim(0, ax.get_ylim()[1] * 1.4)  # room for the legend
@@ -31,6 +31,6 @@ print(
     figure_html(
         fig,
         "How far the chosen model's validation and test scores lie above its holdout score, over many splits",
-        "여러 분할에서 고른 모델의 검증 점수와 테스트 점수가 홀드아웃 점수보다 얼마나 높은지",
+        "고른 모델의 검증·테스트 점수가 홀드아웃 점수보다 얼마나 높은지(여러 분할)",
     )
 )
