@@ -64,6 +64,7 @@ print(
     f" {images * forward_flop / asci_red / 86400:.1f} days on all of ASCI Red"
 )
 
+assert maps[0][1] == 55, "the paper's 55x55 first-layer maps need a 227x227 input (224 gives 54.25)"
 assert 55e6 < weights < 65e6, "the layer sizes should give the paper's 60 million parameters"
 assert numpy > 100 * python, "BLAS (numpy) should multiply matrices at least 100x faster than pure Python"
 assert torch_ > 100 * python, "BLAS (torch) should multiply matrices at least 100x faster than pure Python"
