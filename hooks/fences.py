@@ -270,7 +270,7 @@ def _record(**entry):
 _SEED = re.compile(r"^SEED(?:, [\w, ]+)? = (\d+)", re.MULTILINE)
 PROVENANCE = {
     "en": "Printed by {file} (SHA-256 {sha}), {seed}, with Python {python}, torch {torch} and numpy {numpy}; built {date}.",
-    "ko": "출력한 코드: {file} (SHA-256 {sha}), {seed}, 파이썬 {python}, torch {torch}, numpy {numpy}, {date} 빌드.",
+    "ko": "위 출력을 낸 코드: {file} (SHA-256 {sha}), {seed}, 파이썬 {python}, torch {torch}, numpy {numpy}, {date} 빌드.",
 }
 SEEDS = {"en": ("seed {0}", "no random numbers"), "ko": ("시드 {0}", "난수 없음")}
 
