@@ -159,7 +159,7 @@ KOREAN_QUERIES = [
     ("스킵 연결이", ["resnet/", "notebooks/resnet_depth_lab/"]),
     ("XOR 문제를", ["cold-years/", "backpropagation/"]),
     ("연표", ["timeline/"]),
-    ("텐서플로와 케라스", ["comment-thread/"]),
+    ("텐서플로와 케라스", ["comment-thread/", "ledger/"]),  # the ledger's C22 row is this claim
     # Spacing variants, transliterations and synonyms (data/style_ko.yml, search_variants: the
     # build indexes them where a page writes the site's form), and full names.
     ("기울기소실", ["vanishing-gradients/"]),
