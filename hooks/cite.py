@@ -11,6 +11,7 @@ import time
 from html import escape
 
 import datafiles  # hooks/datafiles.py: the ledger's chapters
+import page_language  # hooks/page_language.py: the one way to know the page's language
 
 ESSAY = {
     "en": "Retold from 루트에리노, “머신러닝 이야기 - 2. 딥러닝 이야기 두번째” (Machine learning stories, 2: deep learning, part two), PGR21 free board, post 84949, 2020-03-08.",
@@ -30,7 +31,7 @@ def _title(markdown: str) -> str:
 def block(markdown: str, page, config) -> str:
     """The block as HTML: a collapsed <details> that search skips (data-search-exclude), or the
     post's author, cited on every chapter, would outrank the home page that credits him."""
-    language = "ko" if page.file.src_uri.endswith(".ko.md") else "en"
+    language = page_language.language(config)
     title, year = _title(markdown), time.strftime("%Y")
     url = config["site_url"].rstrip("/") + "/" + page.url
     label, plain = TEXT[language]

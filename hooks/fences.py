@@ -22,8 +22,8 @@ runs them, through the public ways both plugins offer: pymdownx.superfences' `cu
   fence's successful outcome is kept under the SHA-256 of all it depends on: its code (a
   snippet's code is its file), the page language where it is not a snippet, the key of the fence
   before it in its session (a figure draws from its snippet's variables), the helper and
-  settings every figure reads (snippets/figures/thaw_figure.py, matplotlibrc), requirements.lock
-  and the Python version. A hit is not run; a miss in a session whose earlier fences were hits
+  settings every figure reads (snippets/figures/thaw_figure.py, matplotlibrc), the runner
+  (this file and hooks/page_language.py), requirements.lock and the Python version. A hit is not run; a miss in a session whose earlier fences were hits
   runs those first, for their variables. Failures are never kept. THAW_EXEC_CACHE_REFRESH=1
   runs everything and rewrites the cache (markdown-exec's unreleased cache keys on code and
   options, in .markdown-exec-cache/, refreshed by MARKDOWN_EXEC_CACHE_REFRESH=1; this one is the
@@ -54,6 +54,7 @@ from pathlib import Path
 from types import ModuleType
 
 import markdown_exec
+import page_language  # hooks/page_language.py: the one way to know the page's language
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -179,7 +180,14 @@ def environment_key(root: Path = _ROOT) -> str:
     """What every fence's outcome depends on besides its own code: the lock, the Python version,
     and the helper and settings every figure reads."""
     digest = hashlib.sha256(sys.version.encode())
-    for name in ("requirements.lock", "snippets/figures/thaw_figure.py", "matplotlibrc"):
+    # the runner (this file) and the language it tells figures (page_language.py) shape outcomes too
+    for name in (
+        "requirements.lock",
+        "snippets/figures/thaw_figure.py",
+        "matplotlibrc",
+        "hooks/fences.py",
+        "hooks/page_language.py",
+    ):
         path = root / name
         digest.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b""))
     return digest.hexdigest()
@@ -401,7 +409,7 @@ def on_pre_build(config):
 def on_page_markdown(markdown, page, config, files):
     _state["page"] = str(Path(page.file.abs_src_path).relative_to(Path(config["config_file_path"]).parent))
     _state["url"] = page.url
-    _state["lang"] = getattr(page.file, "locale", None) or config["theme"]["language"]
+    _state["lang"] = page_language.language(config)
     _state["fences"], _state["used"] = exec_fences(markdown), []
     return markdown
 

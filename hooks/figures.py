@@ -34,6 +34,7 @@ import json
 import re
 from pathlib import Path
 
+import page_language  # hooks/page_language.py: the one way to know the page's language
 from mkdocs.exceptions import PluginError
 from PIL import Image
 
@@ -123,7 +124,7 @@ def figure_alts(notebook: Path, language: str) -> list[str]:
 
 def _describe_figures(html, page, config):
     notebook = Path(page.file.abs_src_path)
-    alts = figure_alts(notebook, config["theme"]["language"])
+    alts = figure_alts(notebook, page_language.language(config))
     images = _INLINE_IMAGE.findall(html)
     if len(images) != len(alts):
         raise PluginError(

@@ -5,6 +5,7 @@ each with its definition in the page's language; every term has the same anchor 
 """
 
 import datafiles  # hooks/datafiles.py: reads and checks data/
+import page_language  # hooks/page_language.py: the one way to know the page's language
 
 MARKER = "<!-- thaw:glossary -->"
 
@@ -12,7 +13,7 @@ MARKER = "<!-- thaw:glossary -->"
 def on_page_markdown(markdown, page, config, files):
     if MARKER not in markdown:
         return markdown
-    korean = page.file.src_uri.endswith(".ko.md")
+    korean = page_language.language(config) == "ko"
     terms = datafiles.of(config).glossary
     terms.sort(key=lambda t: t["ko"] if korean else t["en"].lower())
     lines = ["| 용어 | 영어 | 뜻 |" if korean else "| Term | 한국어 | Meaning |", "|---|---|---|"]

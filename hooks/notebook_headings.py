@@ -12,6 +12,7 @@ rebuilt from the headings left.
 
 import re
 
+import page_language  # hooks/page_language.py: the one way to know the page's language
 from mkdocs.structure.toc import get_toc
 from pymdownx.slugs import slugify
 
@@ -80,7 +81,7 @@ def on_page_content(html, page, config, files):
         headings.append((int(level), new, text))
         return f'<h{level} id="{new}"{attrs}>{inner}</h{level}>'
 
-    language = config["theme"]["language"]
+    language = page_language.language(config)
     html = _HEADING.sub(unique_id, drop_other_languages(html, language))
     page.toc = get_toc(_toc_tokens(headings))
     return html

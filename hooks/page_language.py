@@ -1,4 +1,9 @@
-"""Tell build-time figure code the language of the page being built.
+"""The language of the page being built, known one way, and told to build-time figure code.
+
+`language(config)` is the one answer every hook asks: the language of the build that renders
+the page. mkdocs-static-i18n builds English, then Korean, and sets theme.language for each
+(mkdocs.yml); a page's own file may be the English one even in the Korean build (a notebook,
+which is bilingual), so neither its suffix nor its file's locale says which edition it is in.
 
 The figure files (snippets/figures/*.py) label their figures in the page's language, but the
 English and Korean pages include them in the same fences, byte for byte (tests/test_i18n.py).
@@ -11,8 +16,19 @@ import os
 import sys
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 FIGURES = str(Path(__file__).resolve().parent.parent / "snippets" / "figures")
 VARIABLE = "THAW_PAGE_LANGUAGE"
+LANGUAGES = ("en", "ko")
+
+
+def language(config) -> str:
+    """ "en" or "ko": the edition being built."""
+    value = config["theme"]["language"]
+    if value not in LANGUAGES:
+        raise PluginError(f"mkdocs.yml: theme.language {value!r} is not one of Thaw's editions {LANGUAGES}")
+    return value
 
 
 def on_config(config):
@@ -22,7 +38,7 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    os.environ[VARIABLE] = config["theme"]["language"]  # set per language by the i18n plugin
+    os.environ[VARIABLE] = language(config)
     return markdown
 
 

@@ -12,6 +12,7 @@ sections, reference entries) like any other link: a dead one fails the strict bu
 from pathlib import Path
 
 import datafiles  # hooks/datafiles.py: reads and checks data/ (every cited id is an entry)
+import page_language  # hooks/page_language.py: the one way to know the page's language
 from mkdocs.exceptions import PluginError
 
 
@@ -61,7 +62,7 @@ def _timeline(data, docs_dir, korean):
 
 
 def on_page_markdown(markdown, page, config, files):
-    korean = page.file.src_uri.endswith(".ko.md")
+    korean = page_language.language(config) == "ko"
     if "<!-- thaw:ledger -->" in markdown:
         markdown = markdown.replace("<!-- thaw:ledger -->", _ledger(datafiles.of(config), korean))
     if "<!-- thaw:timeline -->" in markdown:

@@ -17,6 +17,7 @@ import shutil
 from pathlib import Path
 
 import datafiles  # hooks/datafiles.py: which snippets carry their data
+import page_language  # hooks/page_language.py: the one way to know the page's language
 from mkdocs.utils import get_relative_url
 
 _TITLE = re.compile(r'<span class="filename">(snippets/[\w.-]+\.py)</span>')
@@ -53,7 +54,7 @@ def on_page_content(html, page, config, files):
         html,
     )
     root = Path(config["config_file_path"]).parent
-    return _BLOCK.sub(lambda block: _fold(block, root, config["theme"]["language"]), html)
+    return _BLOCK.sub(lambda block: _fold(block, root, page_language.language(config)), html)
 
 
 def on_post_build(config):

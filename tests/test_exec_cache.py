@@ -18,9 +18,18 @@ def test_the_key_covers_code_session_language_and_the_fence_before():
     assert fences.cache_key("env2", "", "s", "print(1)", None) != base  # the environment
 
 
-@pytest.mark.parametrize("name", ["requirements.lock", "snippets/figures/thaw_figure.py", "matplotlibrc"])
+ENVIRONMENT = [
+    "requirements.lock",
+    "snippets/figures/thaw_figure.py",
+    "matplotlibrc",
+    "hooks/fences.py",
+    "hooks/page_language.py",
+]
+
+
+@pytest.mark.parametrize("name", ENVIRONMENT)
 def test_the_environment_key_covers_the_lock_the_figure_helper_and_settings(name, tmp_path):
-    for each in ("requirements.lock", "snippets/figures/thaw_figure.py", "matplotlibrc"):
+    for each in ENVIRONMENT:
         (tmp_path / each).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / each, tmp_path / each)
     before = fences.environment_key(tmp_path)
