@@ -84,3 +84,32 @@ def test_a_change_runs_the_fence_again_and_nothing_else_does(tmp_path, monkeypat
     monkeypatch.setenv("THAW_EXEC_CACHE_REFRESH", "1")
     assert _build(tmp_path, 5) == {snippet: "ran", figure: "ran"}, "THAW_EXEC_CACHE_REFRESH=1 runs everything"
     assert os.listdir(tmp_path / "cache" / "fences")
+
+
+def test_a_build_with_the_sweep_shows_each_claims_seeds_line(tmp_path, monkeypatch):
+    """With THAW_SEEDS naming make seeds' results, a build writes under the snippet's output how
+    many seeds held and the range of its figures; hooks/fences.py reads only a sweep of this text."""
+    import hashlib
+    import json
+
+    _site(tmp_path)
+    digest = hashlib.sha256(SNIPPET.encode()).hexdigest()
+    sweep = [
+        {
+            "snippet": "snippets/tiny.py",
+            "sha256": digest,
+            "seed": seed,
+            "exit": 0,
+            "stdout": f"value {40 + seed}\n",
+        }
+        for seed in range(10)
+    ]
+    (tmp_path / "seeds.json").write_text(json.dumps(sweep), encoding="utf-8")
+    monkeypatch.setenv("THAW_SEEDS", str(tmp_path / "seeds.json"))
+    site = tmp_path / "site"
+    build = mkdocs_build(tmp_path / "mkdocs.yml", site, tmp_path)
+    assert build.returncode == 0, build.stdout[-2000:]
+    html = (site / "tiny" / "index.html").read_text(encoding="utf-8")
+    assert "held for 10 of 10" in html and "40–49" in html, "no seeds line in a build with the sweep"
+    korean = (site / "ko" / "tiny" / "index.html").read_text(encoding="utf-8")
+    assert "10번 중 10번" in korean, "no Korean seeds line"
