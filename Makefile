@@ -24,6 +24,14 @@ $(STAMP): requirements.txt requirements.lock
 	$(BIN)/pip check --disable-pip-version-check
 	touch $(STAMP)
 
+# Thaw's build plugin (thaw/, mkdocs.yml's `thaw`), installed editable into .venv, so an edit of
+# thaw/ needs no reinstall; again when pyproject.toml changes (its entry point). Offline: the
+# build backend is the lock's setuptools, already in .venv.
+PLUGIN := $(VENV)/.thaw-plugin
+$(PLUGIN): $(STAMP) pyproject.toml
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
+	touch $(PLUGIN)
+
 lock:  ## remake requirements.lock from requirements.txt's pins (pip-compile; needs PyPI)
 	$(PYTHON) tools/lock.py
 
@@ -47,44 +55,44 @@ $(CFF_STAMP): tools/cff/requirements.lock
 # The audit's Chromium: found, or installed (tools/browser.py), before pytest starts.
 FIND_BROWSER := chromium=$$($(BIN)/python tools/browser.py) && export THAW_CHROMIUM=$$chromium
 
-# The execution cache (hooks/fences.py): serve, site and test reuse an outcome whose code, files,
+# The execution cache (thaw/fences.py): serve, site and test reuse an outcome whose code, files,
 # lock and Python are unchanged; check and seeds run everything, and so does a fresh clone.
 CACHE := $(CURDIR)/.cache/thaw
 USE_CACHE := THAW_EXEC_CACHE=$(CACHE) THAW_NOTEBOOK_CACHE_DIR=$(CACHE)/notebooks
 
-serve: $(STAMP)  ## build the site and serve it at http://127.0.0.1:8000, rebuilding on change
+serve: $(PLUGIN)  ## build the site and serve it at http://127.0.0.1:8000, rebuilding on change
 	SITE_URL=http://$(HOST):$(PORT)/ $(USE_CACHE) $(BIN)/mkdocs serve --strict -a $(HOST):$(PORT)
 
-site: $(STAMP)  ## strict static build into site/ (fences and notebooks from the execution cache where unchanged)
+site: $(PLUGIN)  ## strict static build into site/ (fences and notebooks from the execution cache where unchanged)
 	$(USE_CACHE) $(BIN)/mkdocs build --strict
 
-pdf: $(STAMP)  ## the book, one PDF per language, printed by Chromium from site/ (built first if missing) into site/thaw-{en,ko}.pdf, then checked (tests/test_pdf.py)
+pdf: $(PLUGIN)  ## the book, one PDF per language, printed by Chromium from site/ (built first if missing) into site/thaw-{en,ko}.pdf, then checked (tests/test_pdf.py)
 	@test -f site/index.html || $(MAKE) site
 	$(FIND_BROWSER) && $(BIN)/python tools/pdf.py && THAW_PDF_DIR=site $(BIN)/python -m pytest -p no:xdist -o addopts= -q tests/test_pdf.py
 
-test: $(STAMP)  ## the reader's doc tests: every claim, fence and notebook, the strict build in both languages and checks of its files (needs only Python; unchanged claims from the execution cache)
+test: $(PLUGIN)  ## the reader's doc tests: every claim, fence and notebook, the strict build in both languages and checks of its files (needs only Python; unchanged claims from the execution cache)
 	$(USE_CACHE) $(BIN)/python -m pytest
 
-check: $(STAMP) $(NODE_STAMP) $(CFF_STAMP)  ## the whole audit: make test's tests plus the browser, axe, the Nu HTML checker and the PDF (finds or installs Chromium and Java), then every seed
+check: $(PLUGIN) $(NODE_STAMP) $(CFF_STAMP)  ## the whole audit: make test's tests plus the browser, axe, the Nu HTML checker and the PDF (finds or installs Chromium and Java), then every seed
 	$(FIND_BROWSER) && $(BIN)/python tools/browser.py --java && THAW_EXEC_CACHE= $(BIN)/python -m pytest -m ""
 	$(BIN)/python tools/seeds.py --quiet
 
-lint: $(STAMP)  ## ruff (the lint rules and formatting in pyproject.toml, over every .py and notebook), actionlint on the workflows
+lint: $(PLUGIN)  ## ruff (the lint rules and formatting in pyproject.toml, over every .py and notebook), actionlint on the workflows
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	@if [ -x $(BIN)/actionlint ]; then echo "$(BIN)/actionlint"; $(BIN)/actionlint; \
 	else echo "actionlint: the pinned wheel has no build for this platform (Linux and Windows only); CI runs it"; fi
 
-seeds: $(STAMP)  ## every snippet with seeds 0..9 (ARGS="-v dropout": whole output, one snippet); exit 1 if an assert fails
+seeds: $(PLUGIN)  ## every snippet with seeds 0..9 (ARGS="-v dropout": whole output, one snippet); exit 1 if an assert fails
 	$(BIN)/python tools/seeds.py $(ARGS)
 
-bench: $(STAMP) $(LIGHTHOUSE_STAMP)  ## Lighthouse scores, page weights, `make test`, cold `make site` and `make pdf` times, then the code (ARGS="--skip-code": not the code)
+bench: $(PLUGIN) $(LIGHTHOUSE_STAMP)  ## Lighthouse scores, page weights, `make test`, cold `make site` and `make pdf` times, then the code (ARGS="--skip-code": not the code)
 	chromium=$$($(BIN)/python tools/browser.py) && THAW_CHROMIUM=$$chromium $(BIN)/python tools/bench.py $(ARGS)
 
-bench-test: $(STAMP)  ## warm `make test` against one sequential pass of every snippet, timed in one run (budget 0.9x)
+bench-test: $(PLUGIN)  ## warm `make test` against one sequential pass of every snippet, timed in one run (budget 0.9x)
 	$(BIN)/python tools/bench.py --test-only $(ARGS)
 
-bench-code: $(STAMP)  ## wall time of every snippet and lab notebook, alone and beside two busy processes (budgets: 3 s, 10 s, 2x)
+bench-code: $(PLUGIN)  ## wall time of every snippet and lab notebook, alone and beside two busy processes (budgets: 3 s, 10 s, 2x)
 	$(BIN)/python tools/bench.py --code-only $(ARGS)
 
 clean:  ## the built site, the execution cache and pytest's

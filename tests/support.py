@@ -11,6 +11,8 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from thaw.fences import fences  # the build's own fence reader, so both read alike
+
 ROOT = Path(__file__).resolve().parent.parent
 INCLUDE_ONLY = re.compile(r'^(\s*--8<--\s+"[^"]+"\s*\n?)+$')
 BUILD_EXEC = re.compile(r'\bexec="(on|1|true|yes)"', re.IGNORECASE)
@@ -57,7 +59,7 @@ def markdown_it_parser() -> MarkdownIt:
 
 
 def fence_record(site_dir: Path) -> Path:
-    """Where a build into site_dir records each build-time fence it ran (hooks/fences.py)."""
+    """Where a build into site_dir records each build-time fence it ran (thaw/fences.py)."""
     return site_dir.with_name(site_dir.name + ".fences.jsonl")
 
 
@@ -100,7 +102,7 @@ PYTHON_INFO = re.compile(r"\{?\s*\.?(?:python|py|python3)\b")
 
 
 def _load(path: str):
-    """A module of the repository that is not a package (hooks/, tools/), by its path. Its
+    """A module of the repository that is not a package (tools/), by its path. Its
     folder goes on sys.path, as when MkDocs loads a hook or a tool runs as a script, so that
     it can import its neighbours (tools/seeds.py imports tools/snippet_run.py)."""
     folder = str((ROOT / path).parent)
@@ -114,7 +116,6 @@ def _load(path: str):
     return module
 
 
-fences = _load("hooks/fences.py").fences  # the build's own fence reader, so both read alike
 static_site = _load("tools/static_site.py")  # free_port and serve, shared with tools/bench.py
 
 
@@ -130,9 +131,37 @@ def load_tool(name: str):
     return _load(f"tools/{name}.py")
 
 
-def load_hook(name: str):
-    """hooks/<name>.py as a module, as MkDocs loads it (hooks/ is not a package)."""
-    return _load(f"hooks/{name}.py")
+def build_in_process(config_file: Path, site_dir: Path) -> tuple[bool, str]:
+    """A strict build in this process, as `mkdocs build --strict` runs it: (whether it passed, its
+    log and the error that stopped it). The tests' own folder for the notebook cache, nothing
+    recorded; the plugin's options are mkdocs.yml's (their THAW_* variables unset)."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    lines: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            lines.append(f"{record.levelname}: {record.getMessage()}")
+
+    handler, logger = Keep(level=logging.INFO), logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+        config.plugins["mkdocs-jupyter"].config["cache_dir"] = tempfile.mkdtemp(prefix="thaw-nb-")
+        config.plugins["thaw"].config["exec_cache"] = ""  # every fence runs
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+            return True, "\n".join(lines)
+        except Exception as error:  # noqa: BLE001 (the test reads what stopped the build)
+            return False, "\n".join([*lines, f"{type(error).__name__}: {error}"])
+        finally:
+            config.plugins.on_shutdown()
+    finally:
+        logger.removeHandler(handler)
 
 
 # As a Korean reader types: particles attached (역전파를, 르쿤이), Hangul for names the site

@@ -25,7 +25,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from support import KOREAN_QUERIES, ROOT, load_hook, load_tool, static_site
+from support import KOREAN_QUERIES, ROOT, load_tool, static_site
 
 pytestmark = [pytest.mark.site, pytest.mark.audit]
 
@@ -458,10 +458,11 @@ PLAIN_TOKENS = """(classes) => {
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_unwrapped_code_tokens_look_like_plain_text(browser, origin, scheme):
-    """hooks/code_markup.py drops Pygments' spans for names and whitespace, on the premise
+    """thaw/markup.py drops Pygments' spans for names and whitespace, on the premise
     that the theme styles them as the code's plain text. A span of each class put back into a
     chapter's and a notebook's code blocks must match a bare span there in every computed property."""
-    plain = load_hook("code_markup").PLAIN
+    from thaw.markup import PLAIN as plain
+
     fresh = browser.new_context(color_scheme=scheme)  # the theme keeps a page's scheme for the next
     try:
         page = fresh.new_page()
@@ -472,7 +473,7 @@ def test_unwrapped_code_tokens_look_like_plain_text(browser, origin, scheme):
             assert found["blocks"], f"{path}: no code block found"
             assert not found["differ"], (
                 f"{path} ({scheme}): the theme styles these tokens unlike plain code text, so "
-                f"hooks/code_markup.py must keep their spans: {found['differ']}"
+                f"thaw/markup.py must keep their spans: {found['differ']}"
             )
     finally:
         fresh.close()
@@ -596,7 +597,7 @@ FIGURE_CONTRAST = r"""() => {
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_figures_follow_the_colour_scheme_at_readable_contrast(browser, origin, site, scheme):
-    """Every chapter figure is painted in the scheme's colours (hooks/figures.py, assets/thaw.css):
+    """Every chapter figure is painted in the scheme's colours (thaw/figures.py, assets/thaw.css):
     its text dark on the light scheme and light on the dark one, at 4.5:1 or more against the page,
     and every line and mark it draws (axes, ticks, series, bars, markers; not the grid, the legend
     frame or a shaded region) at 3:1 or more, opacity included."""

@@ -1,14 +1,14 @@
 """How a reader cites Thaw, and how robust each result is: CITATION.cff at the repository root
 (GitHub's convention) checked against the Citation File Format's own schema by its own checker,
 cffconvert (`make check`: it installs it apart, in .venv-cff, tools/cff/); the seeds line the
-build writes under a snippet's output from `make seeds`' results (hooks/fences.py)."""
+build writes under a snippet's output from `make seeds`' results (thaw/fences.py)."""
 
 import hashlib
 import json
 import subprocess
 
 import pytest
-from support import ROOT, load_hook
+from support import ROOT
 
 CFFCONVERT = ROOT / ".venv-cff" / "bin" / "cffconvert"
 
@@ -38,18 +38,16 @@ def _sweep(text: str, outputs: list[str], exits=None):
 
 
 def test_the_seeds_line_says_how_many_held_and_the_range():
-    fences = load_hook("fences")
+    from thaw.fences import FenceRunner
+
     text = "SEED = 0\nprint(...)\n"
     outputs = [f"first layer 1 learns {100 + 7 * s}x slower (loss 0.{20 + s})\n" for s in range(10)]
-    fences._state["sweep"] = _sweep(text, outputs, exits=[0] * 9 + [1])
-    try:
-        line = fences.robustness("snippets/x.py", text, "en")
-        korean = fences.robustness("snippets/x.py", text, "ko")
-        changed = fences.robustness("snippets/x.py", text + "# edited\n", "en")
-        fences._state["sweep"] = []
-        without = fences.robustness("snippets/x.py", text, "en")
-    finally:
-        fences._state["sweep"] = []
+    runner = FenceRunner()
+    runner.sweep = _sweep(text, outputs, exits=[0] * 9 + [1])
+    line = runner.robustness("snippets/x.py", text, "en")
+    korean = runner.robustness("snippets/x.py", text, "ko")
+    changed = runner.robustness("snippets/x.py", text + "# edited\n", "en")
+    without = FenceRunner().robustness("snippets/x.py", text, "en")
     assert "held for 9 of 10" in line and "100–156" in line and "0.20–0.28" in line, line
     assert "1–1" not in line, f"a figure that is the same on every seed is not a range: {line}"
     assert "10번 중 9번" in korean and "100–156" in korean, korean
@@ -69,4 +67,4 @@ def test_a_sweep_that_is_not_make_seeds_output_fails_naming_it(tmp_path):
     bad = tmp_path / "seeds.json"
     bad.write_text(json.dumps({"not": "a list"}))
     with pytest.raises(PluginError, match="THAW_SEEDS=.*seeds.json: expected a list of runs"):
-        load_hook("fences").read_sweep(str(bad))
+        __import__("thaw.fences").fences.read_sweep(str(bad))

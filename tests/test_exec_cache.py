@@ -1,13 +1,13 @@
-"""The execution cache (hooks/fences.py): an outcome is reused only while everything it depends
+"""The execution cache (thaw/fences.py): an outcome is reused only while everything it depends
 on is unchanged, and a change to any of it runs the fence again."""
 
 import os
 import shutil
 
 import pytest
-from support import ROOT, fence_runs, load_hook, mkdocs_build
+from support import ROOT, fence_runs, mkdocs_build
 
-fences = load_hook("fences")
+from thaw import fences
 
 
 def test_the_key_covers_code_session_language_and_the_fence_before():
@@ -22,8 +22,8 @@ ENVIRONMENT = [
     "requirements.lock",
     "snippets/figures/thaw_figure.py",
     "matplotlibrc",
-    "hooks/fences.py",
-    "hooks/page_language.py",
+    "thaw/fences.py",
+    "thaw/language.py",
 ]
 
 
@@ -44,7 +44,7 @@ FIGURE = 'print(f"<p>figure of {value}</p>")\n'
 
 def _site(tmp_path):
     """A site of one page: a snippet and the figure that draws from its session."""
-    for shared in ("hooks", "overrides", "data"):
+    for shared in ("overrides", "data"):
         (tmp_path / shared).symlink_to(ROOT / shared)
     (tmp_path / "snippets" / "figures").mkdir(parents=True)
     (tmp_path / "snippets" / "tiny.py").write_text(SNIPPET, encoding="utf-8")
@@ -88,7 +88,7 @@ def test_a_change_runs_the_fence_again_and_nothing_else_does(tmp_path, monkeypat
 
 def test_a_build_with_the_sweep_shows_each_claims_seeds_line(tmp_path, monkeypatch):
     """With THAW_SEEDS naming make seeds' results, a build writes under the snippet's output how
-    many seeds held and the range of its figures; hooks/fences.py reads only a sweep of this text."""
+    many seeds held and the range of its figures; thaw/fences.py reads only a sweep of this text."""
     import hashlib
     import json
 

@@ -1,5 +1,10 @@
 """Bad input fails loudly: each fault, alone in a throwaway site, breaks the build or the
-tests with a message that names the file (and the line, where the tool gives one)."""
+tests with a message that names the file (and the line, where the tool gives one).
+
+Each fault is checked in this process, as markdown-exec tests its formatters: a strict build of
+a small site (load_config and build, tests/support.py build_in_process), or a call of the
+plugin's own function. One build runs end to end, as a reader runs it: `mkdocs build --strict`
+in a subprocess (the missing include)."""
 
 import json
 import re
@@ -8,7 +13,7 @@ import subprocess
 import sys
 
 import pytest
-from support import ROOT, mkdocs_build
+from support import ROOT, build_in_process, mkdocs_build
 
 PAGES = {
     "missing-include": (
@@ -30,12 +35,16 @@ PAGES = {
         "See [a missing section](index.md#no-such-section).\n",
         ["'bad.md'", "#no-such-section"],
     ),
+    "unknown-marker": (
+        "The ledger:\n\n<!-- thaw:ledgr -->\n",
+        ["docs/bad.md:5: unknown marker <!-- thaw:ledgr -->"],
+    ),
 }
 
 
 def throwaway_site(tmp_path, page_name, nav_entry):
     """A site that inherits the real mkdocs.yml, with its own docs/ and nav."""
-    for shared in ("hooks", "overrides", "data", "snippets"):
+    for shared in ("overrides", "data", "snippets"):
         (tmp_path / shared).symlink_to(ROOT / shared)
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# Home\n\nA throwaway site.\n", encoding="utf-8")
@@ -50,10 +59,21 @@ def throwaway_site(tmp_path, page_name, nav_entry):
 def test_page_fault_fails_the_build_and_names_the_page(fault, tmp_path):
     text, expected = PAGES[fault]
     throwaway_site(tmp_path, "bad.md", "Bad").write_text(f"# Bad\n\n{text}", encoding="utf-8")
-    build = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site", tmp_path)
-    assert build.returncode != 0, f"the build passed despite a {fault}:\n{build.stdout}"
+    passed, log = build_in_process(tmp_path / "mkdocs.yml", tmp_path / "site")
+    assert not passed, f"the build passed despite a {fault}:\n{log}"
     for needle in expected:
-        assert needle in build.stdout, f"the {fault} message should say {needle!r}:\n{build.stdout}"
+        assert needle in log, f"the {fault} message should say {needle!r}:\n{log}"
+
+
+def test_the_reader_s_build_names_a_missing_include_end_to_end(tmp_path):
+    """The one subprocess build: `mkdocs build --strict`, as a reader runs it, prints the fault."""
+    text, expected = PAGES["missing-include"]
+    throwaway_site(tmp_path, "bad.md", "Bad").write_text(f"# Bad\n\n{text}", encoding="utf-8")
+    build = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site", tmp_path)
+    assert build.returncode != 0, f"the build passed despite a missing include:\n{build.stdout}"
+    for needle in expected:
+        assert needle in build.stdout, f"the message should say {needle!r}:\n{build.stdout}"
+    assert "Traceback" not in build.stdout, f"one clear message, not a traceback:\n{build.stdout}"
 
 
 def build_notebook_site(tmp_path, title, code):
@@ -61,27 +81,34 @@ def build_notebook_site(tmp_path, title, code):
     page = throwaway_site(tmp_path, "notebooks/bad.ipynb", "Bad notebook")
     page.parent.mkdir()
     cells = [
-        {"cell_type": "markdown", "metadata": {}, "source": [f"# {title}"]},
-        {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "source": code},
+        {"cell_type": "markdown", "id": "title", "metadata": {}, "source": [f"# {title}"]},
+        {
+            "cell_type": "code",
+            "id": "code",
+            "metadata": {},
+            "execution_count": None,
+            "outputs": [],
+            "source": code,
+        },
     ]
     page.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
-    return mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site", tmp_path)
+    return build_in_process(tmp_path / "mkdocs.yml", tmp_path / "site")
 
 
 def test_notebook_cell_error_fails_the_build_and_names_the_notebook(tmp_path):
-    build = build_notebook_site(tmp_path, "A bad notebook", ["raise ValueError('cell went wrong')"])
-    assert build.returncode != 0, f"the build passed despite a failing cell:\n{build.stdout}"
-    log = re.sub(r"\x1b\[[0-9;]*m", "", build.stdout)  # the kernel colours its traceback
+    passed, log = build_notebook_site(tmp_path, "A bad notebook", ["raise ValueError('cell went wrong')"])
+    assert not passed, f"the build passed despite a failing cell:\n{log}"
+    log = re.sub(r"\x1b\[[0-9;]*m", "", log)  # the kernel colours its traceback
     assert "Error reading page 'notebooks/bad.ipynb'" in log, log
     assert "ValueError: cell went wrong" in log, log
 
 
 def test_undescribed_notebook_figure_fails_the_build_naming_the_cell(tmp_path):
-    """A lab figure needs its description (hooks/figures.py), or a screen reader has none."""
+    """A lab figure needs its description (thaw/figures.py), or a screen reader has none."""
     code = ["import matplotlib.pyplot as plt\n", "plt.plot([0, 1])\n", "plt.show()"]
-    build = build_notebook_site(tmp_path, "A figure without a description", code)
-    assert build.returncode != 0, f"the build passed despite an undescribed figure:\n{build.stdout}"
-    assert "docs/notebooks/bad.ipynb, cell 2: shows 1 figure(s) but describes 0" in build.stdout, build.stdout
+    passed, log = build_notebook_site(tmp_path, "A figure without a description", code)
+    assert not passed, f"the build passed despite an undescribed figure:\n{log}"
+    assert "docs/notebooks/bad.ipynb, cell 2: shows 1 figure(s) but describes 0" in log, log
 
 
 def test_failing_inline_fence_fails_pytest_with_file_and_line(tmp_path):
@@ -195,84 +222,95 @@ DATA_FAULTS = {
 
 
 def site_with_data_fault(tmp_path, fault):
-    """The real site with a copy of data/ and snippets/ that holds one fault; returns the messages it must give."""
-    for shared in ("hooks", "overrides", "docs"):
-        (tmp_path / shared).symlink_to(ROOT / shared)
+    """A copy of data/ and snippets/ that holds one fault; returns the messages it must give."""
     for copied in ("data", "snippets"):
         shutil.copytree(ROOT / copied, tmp_path / copied)
-    (tmp_path / "mkdocs.yml").write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\n", encoding="utf-8"
-    )
+    (tmp_path / "docs").symlink_to(ROOT / "docs")
     return DATA_FAULTS[fault](tmp_path / "data")
 
 
 @pytest.mark.parametrize("fault", DATA_FAULTS)
-def test_data_fault_fails_the_build_naming_the_file_and_entry(fault, tmp_path):
+def test_data_fault_is_named_by_file_and_entry(fault, tmp_path):
+    from thaw.data import DataError, load
+
     expected = site_with_data_fault(tmp_path, fault)
-    build = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site", tmp_path)
-    assert build.returncode != 0, f"the build passed despite a {fault}:\n{build.stdout}"
+    with pytest.raises(DataError) as raised:
+        load(tmp_path)
+    message = str(raised.value)
     for needle in expected:
-        found = needle.search(build.stdout) if isinstance(needle, re.Pattern) else needle in build.stdout
-        assert found, (
-            f"the {fault} message should say {getattr(needle, 'pattern', needle)!r}:\n{build.stdout}"
-        )
-    assert "Traceback" not in build.stdout, f"a {fault} should be one clear message:\n{build.stdout}"
-    # caught before any page is built: no page or fence gets to read the bad file first
-    assert "docs/" not in build.stdout.replace("is not a page in docs/", ""), build.stdout
+        found = needle.search(message) if isinstance(needle, re.Pattern) else needle in message
+        assert found, f"the {fault} message should say {getattr(needle, 'pattern', needle)!r}:\n{message}"
+
+
+def test_a_data_fault_stops_the_build_before_any_page(tmp_path):
+    """The plugin checks data/ in on_config: the build stops at the faulty file, with one clear
+    message, before any page or fence reads it."""
+    expected = site_with_data_fault(tmp_path, "missing-field")
+    (tmp_path / "overrides").symlink_to(ROOT / "overrides")
+    (tmp_path / "mkdocs.yml").write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: docs\n", encoding="utf-8"
+    )
+    passed, log = build_in_process(tmp_path / "mkdocs.yml", tmp_path / "site")
+    assert not passed and expected[0] in log, log
+    assert "Traceback" not in log, f"one clear message:\n{log}"
+    assert "docs/" not in log.replace("is not a page in docs/", ""), f"a page was built first:\n{log}"
 
 
 def test_a_notebook_page_whose_figures_and_descriptions_differ_fails(tmp_path):
-    """The build pairs each lab image with its cell's description (hooks/figures.py); a page with
+    """The build pairs each lab image with its cell's description (thaw/figures.py); a page with
     more or fewer images than described figures fails, naming the notebook (this is what keeps a
     figure from going missing from its page: the inline backend must leave one image per plt.show())."""
-    from types import SimpleNamespace
-
     from mkdocs.exceptions import PluginError
-    from support import load_hook
 
     notebook = tmp_path / "lab.ipynb"
     alt = {"en": "A line plot of x against y.", "ko": "x에 대한 y의 선 그래프입니다."}
     cell = {"cell_type": "code", "metadata": {"thaw": {"alt": [alt]}}, "source": ["plt.show()"]}
     notebook.write_text(json.dumps({"cells": [cell]}), encoding="utf-8")
-    page = SimpleNamespace(file=SimpleNamespace(abs_src_path=str(notebook)))
-    config = {"theme": {"language": "en"}}
-    figures = load_hook("figures")
-    one = '<img src="data:image/png;base64,iVBORw0KGgo=">'
-    assert 'alt="A line plot' in figures._describe_figures(one, page, config)
+    from thaw.figures import WebP, notebook_images
+    from thaw.html import Document
+
+    def describe(html):
+        doc = Document(html)
+        notebook_images(doc, notebook, "en", WebP())
+        return doc.result()
+
+    import base64
+    import io
+
+    from PIL import Image
+
+    png = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(png, "PNG")
+    one = f'<img src="data:image/png;base64,{base64.b64encode(png.getvalue()).decode()}">'
+    assert 'alt="A line plot' in describe(one)
     for images in ("", one * 2):
         with pytest.raises(
             PluginError, match=r"lab\.ipynb: the page shows \d figure\(s\) but its cells describe 1"
         ):
-            figures._describe_figures(images, page, config)
+            describe(images)
 
 
-def test_an_unknown_marker_fails_naming_page_and_line(tmp_path):
-    """A misspelt generated-table marker would render nothing; it fails the build instead
-    (hooks/page_errors.py, in process), and every marker the site uses is a known one."""
-    from types import SimpleNamespace
-
+def test_an_unknown_marker_fails_naming_page_and_line():
+    """A misspelt generated-table marker would render nothing; the one dispatcher (thaw/record.py)
+    fails instead, and every marker the site uses is a known one."""
     from mkdocs.exceptions import PluginError
-    from support import load_hook
 
-    hook = load_hook("page_errors")
-    (tmp_path / "docs").mkdir()
-    page = SimpleNamespace(file=SimpleNamespace(abs_src_path=str(tmp_path / "docs" / "ledger.md")))
-    config = {"config_file_path": str(tmp_path / "mkdocs.yml")}
-    assert hook.on_page_markdown("# Ledger\n\n<!-- thaw:ledger -->\n", page, config, None)
+    from thaw.record import MARKER, MARKERS, render_markers
+
+    def never():
+        raise AssertionError("no marker here needs the data")
+
+    assert render_markers("# Ledger\n\nText.\n", "docs/ledger.md", never, "docs", False)
     with pytest.raises(PluginError, match=r"docs/ledger\.md:3: unknown marker <!-- thaw:ledgr -->"):
-        hook.on_page_markdown("# Ledger\n\n<!-- thaw:ledgr -->\n", page, config, None)
-    used = {m for p in (ROOT / "docs").rglob("*.md") for m in hook._MARKER.findall(p.read_text("utf-8"))}
-    assert used and used <= set(hook.MARKERS), (
-        f"markers in docs/ that the table lacks: {used - set(hook.MARKERS)}"
-    )
+        render_markers("# Ledger\n\n<!-- thaw:ledgr -->\n", "docs/ledger.md", never, "docs", False)
+    used = {m for p in (ROOT / "docs").rglob("*.md") for m in MARKER.findall(p.read_text("utf-8"))}
+    assert used and used <= set(MARKERS), f"markers in docs/ that the table lacks: {used - set(MARKERS)}"
 
 
 def test_each_field_fault_is_named_by_file_line_entry_and_field():
-    """hooks/datafiles.py checks each entry against its file's JSON Schema (jsonschema); each
+    """thaw/data.py checks each entry against its file's JSON Schema (jsonschema); each
     fault reads as before: file, line, entry, field, and what it should be."""
-    from support import load_hook
-
-    datafiles = load_hook("datafiles")
+    from thaw import data as datafiles
 
     def entry(fields):
         e = datafiles.Entry(fields)
@@ -284,7 +322,7 @@ def test_each_field_fault_is_named_by_file_line_entry_and_field():
     datafiles._check_fields([entry(reference)], datafiles.SCHEMAS["references"], problems)
     claim = {"id": "C7x", "claim": "c", "claim_ko": "k", "verdict": "maybe", "record": "r", "record_ko": "r"}
     claim |= {"sources": [], "chapter": "x.md", "chapter_title": "t", "chapter_title_ko": "t"}
-    datafiles._check_fields([entry(claim)], datafiles.SCHEMAS["claims.yml"], problems)
+    datafiles._check_fields([entry(claim)], datafiles.SCHEMAS["claims"], problems)
     assert problems == [
         "data/x.yml:5: entry 'a': doi 5 should be a text",
         "data/x.yml:5: entry 'a': year '1999' should be a whole number",

@@ -7,7 +7,7 @@ import pytest
 import yaml
 from support import ROOT, python_fences
 
-from hooks import datafiles
+from thaw import data as datafiles
 
 DOCS = ROOT / "docs"
 ENGLISH = sorted(p for p in DOCS.rglob("*.md") if not p.name.endswith(".ko.md"))

@@ -25,7 +25,7 @@ import pytest
 import yaml
 from support import ROOT
 
-from hooks import datafiles
+from thaw import data as datafiles
 
 STYLE = yaml.safe_load((ROOT / "data" / "style_ko.yml").read_text(encoding="utf-8"))
 DOCS = ROOT / "docs"
@@ -55,7 +55,7 @@ TERMS = [
     for pattern in t.get("banned", [])
 ]
 # A form readers type that the site writes another way (data/style_ko.yml, search_variants): the
-# search finds it (hooks/languages.py), and our prose never uses it.
+# search finds it (thaw/search.py), and our prose never uses it.
 TERMS += [
     (f"search variant: write {written}, not {typed} (search_variants)", re.compile(re.escape(typed)))
     for typed, written in (STYLE.get("search_variants") or {}).items()
@@ -141,7 +141,7 @@ def yaml_lines(path: Path):
     """
     where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name
     text, offset = path.read_text(encoding="utf-8"), 0
-    if path.suffix == ".py":  # a snippet that holds its data as a YAML string (hooks/datafiles.py)
+    if path.suffix == ".py":  # a snippet that holds its data as a YAML string (thaw/data.py)
         text, offset = datafiles.snippet_string(path, SNIPPET_DATA[path.name])
     stack = [yaml.compose(text)]
     while stack:
@@ -329,7 +329,7 @@ HANGUL_TEXT = re.compile(r"[\uac00-\ud7a3]")
 
 
 def code_lines(path: Path):
-    """Every string in a hook that holds Hangul: table headers, the provenance and citation lines."""
+    """Every string in the plugin that holds Hangul: table headers, the provenance and citation lines."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     docstrings = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}  # comments for us
     for node in ast.walk(tree):
@@ -347,7 +347,7 @@ def config_lines():
             yield f"mkdocs.yml:{number}", value.strip().strip('"')
 
 
-@pytest.mark.parametrize("hook", sorted((ROOT / "hooks").glob("*.py")), ids=lambda p: p.name)
+@pytest.mark.parametrize("hook", sorted((ROOT / "thaw").glob("*.py")), ids=lambda p: p.name)
 def test_korean_strings_in_the_build_follow_the_style_sheet(hook):
     failures = check(code_lines(hook))
     assert not failures, "\n".join(failures)

@@ -1,4 +1,4 @@
-"""How the build runs a lab notebook (hooks/notebook_prefetch.py's execute_notebook, which
+"""How the build runs a lab notebook (thaw/notebooks.py's execute_notebook, which
 `make bench-code` times too): in a fresh kernel that has one OpenMP thread whatever the build's
 environment says, so that two kernels side by side on two cores do not spin against each other."""
 
@@ -7,7 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from support import ROOT, load_hook
+from support import ROOT
+
+from thaw import notebooks
 
 
 def test_a_kernel_gets_one_thread_when_the_build_has_more(monkeypatch, tmp_path):
@@ -22,7 +24,7 @@ def test_a_kernel_gets_one_thread_when_the_build_has_more(monkeypatch, tmp_path)
         "source": ["import os\n", "print(os.environ['OMP_NUM_THREADS'])"],
     }
     notebook.write_text(json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
-    executed = load_hook("notebook_prefetch").execute_notebook(notebook)
+    executed = notebooks.execute_notebook(notebook)
     (output,) = executed.cells[0].outputs
     assert output["text"].strip() == "1", f"the kernel ran with OMP_NUM_THREADS={output['text'].strip()}"
 
@@ -66,7 +68,7 @@ def test_lab_labels_are_korean_only_where_a_hangul_font_is(notebook, monkeypatch
 def _nanum():
     from matplotlib import font_manager
 
-    path = load_hook("notebook_prefetch").hangul_font()
+    path = notebooks.hangul_font()
     return font_manager.FontEntry(fname=path, name="NanumGothic")
 
 
@@ -78,4 +80,4 @@ def test_a_korean_run_needs_the_parameters_cell(tmp_path):
 
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
     with pytest.raises(PluginError, match=r"lab\.ipynb: needs one code cell tagged \"parameters\""):
-        load_hook("notebook_prefetch")._inject_language(notebook, tmp_path / "lab.ipynb", "ko")
+        notebooks._inject_language(notebook, tmp_path / "lab.ipynb", "ko")

@@ -16,11 +16,10 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from mkdocs.config import load_config
-from support import ROOT, load_hook, load_tool
+from support import ROOT, load_tool
 
 pytestmark = [pytest.mark.site, pytest.mark.audit]
 LANGUAGES = ("en", "ko")
@@ -219,14 +218,12 @@ def test_every_font_is_embedded(books, language):
     ("language", "source", "url"), [("en", "index.md", ""), ("ko", "index.ko.md", "ko/")]
 )
 def test_home_page_links_its_pdf_only_when_published(monkeypatch, language, source, url):
-    """With THAW_PDF=1 (the Pages build, which runs `make pdf`) the home page links the file that
-    tools/pdf.py writes for its language; without it, no line mentions a PDF."""
-    hook = load_hook("pdf")
+    """With the plugin's `pdf` on (THAW_PDF=1: the Pages build, which runs `make pdf`) the home page
+    links the file that tools/pdf.py writes for its language; without it, no line mentions a PDF."""
+    from thaw.record import pdf_links
+
     name = load_tool("pdf").pdf_name(language)
     markdown = (ROOT / "docs" / source).read_text(encoding="utf-8")
-    page = SimpleNamespace(url=url)
-    monkeypatch.delenv("THAW_PDF", raising=False)
-    assert ".pdf" not in hook.on_page_markdown(markdown, page, None, None)
-    monkeypatch.setenv("THAW_PDF", "1")
+    assert ".pdf" not in pdf_links(markdown, url, published=False)
     href = ("../" if url else "") + name
-    assert f'<a href="{href}" type="application/pdf">' in hook.on_page_markdown(markdown, page, None, None)
+    assert f'<a href="{href}" type="application/pdf">' in pdf_links(markdown, url, published=True)

@@ -2,7 +2,7 @@
 
 Where a plugin offers no public way, the patch lives in one place and is listed here; a
 failure names the file that relies on it, the pin, and what changed. (markdown-exec is used
-only through its public API: hooks/fences.py fails the build itself if its fence is gone.)
+only through its public API: thaw/fences.py fails the build itself if its fence is gone.)
 """
 
 import inspect
@@ -55,7 +55,7 @@ def test_mkdocs_jupyter_cache_helpers_keep_their_signatures(name, expected):
     from mkdocs_jupyter import plugin
 
     assert params(getattr(plugin, name)) == expected, changed(
-        "hooks/notebook_prefetch.py", "mkdocs-jupyter 0.26.3", f"plugin.{name}({', '.join(expected)})"
+        "thaw/notebooks.py", "mkdocs-jupyter 0.26.3", f"plugin.{name}({', '.join(expected)})"
     )
 
 
@@ -66,12 +66,10 @@ def test_mkdocs_jupyter_reads_the_cache_fields_the_prefetch_writes():
 
     source = inspect.getsource(plugin.Plugin.on_pre_page)
     for field in ('cached["content"]', 'cached["toc_tokens"]', 'cached.get("title")'):
-        assert field in source, changed(
-            "hooks/notebook_prefetch.py", "mkdocs-jupyter 0.26.3", f"cache field {field}"
-        )
-    hook = (ROOT / "hooks" / "notebook_prefetch.py").read_text(encoding="utf-8")
+        assert field in source, changed("thaw/notebooks.py", "mkdocs-jupyter 0.26.3", f"cache field {field}")
+    hook = (ROOT / "thaw" / "notebooks.py").read_text(encoding="utf-8")
     call = hook[hook.index("convert.nb2html(") :]
     passed = set(re.findall(r"^\s+(\w+)=", call[: call.index("\n    )")], re.MULTILINE))
-    assert "custom_mathjax_url" in passed, "could not read the arguments hooks/notebook_prefetch.py passes"
+    assert "custom_mathjax_url" in passed, "could not read the arguments thaw/notebooks.py passes"
     missing = passed - set(params(convert.nb2html))
-    assert not missing, changed("hooks/notebook_prefetch.py", "mkdocs-jupyter 0.26.3", f"nb2html's {missing}")
+    assert not missing, changed("thaw/notebooks.py", "mkdocs-jupyter 0.26.3", f"nb2html's {missing}")

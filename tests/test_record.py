@@ -1,6 +1,6 @@
 """The record: every claim has a ledger row, every citation an entry, every entry a citation.
 
-The data files are read by hooks/datafiles.py, the loader the build itself uses: it checks
+The data files are read by thaw/data.py, the loader the build itself uses: it checks
 each entry's fields, unique ids, the sources the ledger, timeline and ILSVRC table cite, the
 claim ids C1..Cn and the chapters and snippets they name (tests/test_faults.py shows each
 fault failing the build). These tests add what needs the pages: the citations in the text.
@@ -11,7 +11,7 @@ import re
 import pytest
 from support import ROOT
 
-from hooks import datafiles
+from thaw import data as datafiles
 
 CITATION = re.compile(r"references\.md#([\w-]+)")
 

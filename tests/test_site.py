@@ -21,7 +21,6 @@ from support import (
     KOREAN_QUERIES,
     ROOT,
     includes_only,
-    load_hook,
     markdown_it_parser,
     python_fences,
     runs_at_build,
@@ -66,7 +65,7 @@ def test_build_log_shows_only_what_a_reader_can_act_on(site):
 
 
 def test_each_notebook_runs_once_ahead_of_its_page(site):
-    """hooks/notebook_prefetch.py runs the notebooks in the background and writes each result
+    """thaw/notebooks.py runs the notebooks in the background and writes each result
     where mkdocs-jupyter looks (through 0.26.3's private cache helpers, tests/test_private_apis.py); the
     plugin must then find it ("Cache hit"), not run the notebook a second time ("Cache miss")."""
     _, build = site
@@ -191,11 +190,11 @@ def test_site_loads_nothing_from_other_hosts(site):
 
 
 def test_highlighted_code_keeps_no_plain_token_spans(site):
-    """hooks/code_markup.py unwraps Pygments' name and whitespace spans on every page with code,
+    """thaw/markup.py unwraps Pygments' name and whitespace spans on every page with code,
     chapters and notebooks alike (tests/test_browser.py checks that they look like plain text)."""
     site_dir, build = site
     assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
-    plain = re.compile(rf'<span class="(?:{"|".join(load_hook("code_markup").PLAIN)})">')
+    plain = re.compile(rf'<span class="(?:{"|".join(__import__("thaw.markup").markup.PLAIN)})">')
     highlighted, left = 0, []
     for page in sorted(site_dir.rglob("*.html")):
         blocks = re.findall(r"<pre\b.*?</pre>", page.read_text(encoding="utf-8"), re.DOTALL)
@@ -206,7 +205,7 @@ def test_highlighted_code_keeps_no_plain_token_spans(site):
 
 
 def test_notebook_figures_are_described_in_the_page_language(site):
-    """Each lab figure's alt text is its cell's description (hooks/figures.py), in the page's
+    """Each lab figure's alt text is its cell's description (thaw/figures.py), in the page's
     language: never nbconvert's "No description has been provided for this image"."""
     site_dir, build = site
     assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
@@ -226,7 +225,7 @@ def test_notebook_figures_are_described_in_the_page_language(site):
 
 
 def test_notebook_stylesheet_defines_what_it_uses_and_is_named_by_its_content(site):
-    """hooks/notebook_css.py prunes JupyterLab's CSS, theme variables included; a variable it drops
+    """thaw/notebook_css.py prunes JupyterLab's CSS, theme variables included; a variable it drops
     while a kept rule still reads it would silently change the notebook pages' look."""
     import hashlib
 
@@ -265,7 +264,7 @@ def test_notebook_copy_buttons_copy_their_own_cell(site):
 
 
 def test_notebook_copy_buttons_are_valid_markup(site):
-    """hooks/notebook_template.py rewrites mkdocs-jupyter's copy buttons (a stray comma, an
+    """thaw/notebooks.py (fix_template) rewrites mkdocs-jupyter's copy buttons (a stray comma, an
     aria-label the W3C checker rejects without a role); a changed template must fail here."""
     site_dir, build = site
     assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
@@ -275,7 +274,7 @@ def test_notebook_copy_buttons_are_valid_markup(site):
             t for t in tags if not re.fullmatch(r'<clipboard-copy for="cell-\d+" role="button" [^,]*>', t)
         ]
         assert tags and not wrong, (
-            f"{page.relative_to(site_dir)}: copy buttons {wrong[:2] or 'missing'}; hooks/notebook_template.py "
+            f"{page.relative_to(site_dir)}: copy buttons {wrong[:2] or 'missing'}; thaw/notebooks.py (fix_template) "
             "matches mkdocs-jupyter 0.26.3's markup: update its COPY_BUTTON pattern for the pinned version"
         )
 
@@ -492,7 +491,7 @@ RAW_TEX = re.compile(r"\\[(\[]|\\begin\{|\$\$")
 
 
 def test_math_is_converted_to_mathml(site):
-    """Every formula is MathML (hooks/mathml.py): no arithmatex span or div without <math>, and no
+    """Every formula is MathML (thaw/markup.py): no arithmatex span or div without <math>, and no
     TeX delimiter left in a page's prose (code excluded). That MathML takes space on screen is
     the browser's check (tests/test_browser.py)."""
     site_dir, build = site
@@ -575,7 +574,7 @@ def test_korean_queries_are_words_of_their_pages_in_the_index(site):
     site_dir, build = site
     assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
     index = json.loads((site_dir / "ko" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    separator = load_hook("languages").python_separator(index["config"]["separator"])
+    separator = __import__("thaw.search").search.python_separator(index["config"]["separator"])
 
     def words(text: str) -> set[str]:
         text = html.unescape(re.sub(r"<[^>]+>", " ", text)).lower()
@@ -596,7 +595,7 @@ def test_korean_queries_are_words_of_their_pages_in_the_index(site):
 
 def test_each_language_searches_its_own_pages(site):
     """The English pages load an index of English entries only, the Korean pages one of Korean
-    entries (hooks/languages.py splits the index the i18n plugin merges; the notebook pages keep
+    entries (thaw/search.py splits the index the i18n plugin merges; the notebook pages keep
     only their language's cells), and each Korean page points its search there."""
     site_dir, build = site
     assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
@@ -630,8 +629,8 @@ PROVENANCE = re.compile(
 
 def test_every_snippet_result_says_what_printed_it(site):
     """Under each snippet's output, on every page that runs one, a provenance line in the page's
-    language (hooks/fences.py) whose hash is the file's, whose link downloads the file's exact
-    bytes (hooks/snippet_files.py), and whose seed is the file's SEED line; the code block's
+    language (thaw/fences.py) whose hash is the file's, whose link downloads the file's exact
+    bytes (thaw/snippet_files.py), and whose seed is the file's SEED line; the code block's
     title downloads the same file."""
     import hashlib
 
@@ -675,7 +674,7 @@ def test_every_snippet_result_says_what_printed_it(site):
 
 def test_data_carrying_snippets_are_folded(site):
     """The timeline's and the ILSVRC results' scripts are mostly data rows: their code is in a
-    closed <details> (hooks/snippet_files.py), whole, so the page reads on to the output and the
+    closed <details> (thaw/snippet_files.py), whole, so the page reads on to the output and the
     chart; the other snippets are shown open."""
     site_dir, build = site
     assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"
@@ -696,7 +695,7 @@ def test_data_carrying_snippets_are_folded(site):
 
 
 def test_korean_lab_pages_show_korean_figures(site):
-    """Each lab runs once per language (hooks/notebook_prefetch.py): every figure whose cell
+    """Each lab runs once per language (thaw/notebooks.py): every figure whose cell
     labels it (tr()) is, on the Korean page, another image than on the English page. (A figure
     with no words, such as the RBM's filters, is the same picture in both.)"""
     site_dir, build = site
@@ -724,7 +723,7 @@ def test_korean_lab_pages_show_korean_figures(site):
 
 
 def test_each_chapter_can_be_cited(site):
-    """Each ledger chapter ends with "Cite this page" in its language (hooks/cite.py): a plain
+    """Each ledger chapter ends with "Cite this page" in its language (thaw/cite.py): a plain
     reference with the page's address and the post it retells, and a BibTeX entry; search skips it."""
     site_dir, build = site
     assert build.returncode == 0, "the build failed; see test_strict_build_succeeds"

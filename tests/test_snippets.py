@@ -1,6 +1,6 @@
 """Every snippet's claim, checked where it runs: once, in the strict site build.
 
-A chapter runs its snippet in a build-time fence (hooks/fences.py), which records what each
+A chapter runs its snippet in a build-time fence (thaw/fences.py), which records what each
 fence did (tests/support.py: fence_runs). Each snippet's test reads that record, so a claim
 is still its own test result and a failure reads `snippet X: <assert message>`, yet the
 snippet runs once per `make test`. A snippet no page runs, or one the build never reached
@@ -31,7 +31,7 @@ def test_snippet_runs_and_its_claim_holds(path, site):
         if any(f'"{name}"' in body and runs_at_build(info) for _, info, body in _page_fences()):
             why = "the build stopped before reaching it (see test_strict_build_succeeds)"
             if build.returncode == 0:
-                why = "a page includes it, yet hooks/fences.py recorded no run of it"
+                why = "a page includes it, yet thaw/fences.py recorded no run of it"
         pytest.fail(f"snippet {path.stem}: never ran in the build: {why}", pytrace=False)
     for run in runs:
         where = f"{run['page']}:{run['line']}"

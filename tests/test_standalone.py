@@ -32,7 +32,7 @@ READERS = {  # calls that read a file or the network
     "imread",
 }
 FETCHERS = re.compile(r"^(fetch_|load_svmlight|download)")  # sklearn's downloads and the like
-REPO_PATH = re.compile(r"\b(data|docs|snippets|tests|tools|hooks)/|\.(ya?ml|json|csv|npz|npy|pt|pkl)$")
+REPO_PATH = re.compile(r"\b(data|docs|snippets|tests|tools|thaw)/|\.(ya?ml|json|csv|npz|npy|pt|pkl)$")
 
 
 def _name(node: ast.AST) -> str:

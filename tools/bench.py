@@ -39,8 +39,7 @@ import browser  # tools/browser.py: which Chromium
 from snippet_run import run_snippet  # tools/snippet_run.py, `make seeds`' run too
 from static_site import free_port, serve  # tools/static_site.py, the tests' server too
 
-sys.path.append(str(Path(__file__).resolve().parent.parent / "hooks"))
-from notebook_prefetch import execute_notebook  # the build's run of a notebook
+from thaw.notebooks import execute_notebook  # the build's run of a notebook (the plugin, installed in .venv)
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
@@ -92,7 +91,7 @@ def time_snippet(path: Path) -> float:
 
 
 def time_notebook(path: Path) -> float:
-    """Wall seconds of one notebook run as the build runs it (hooks/notebook_prefetch.py: top
+    """Wall seconds of one notebook run as the build runs it (thaw/notebooks.py: top
     to bottom in a fresh kernel, kernel start included)."""
     start = time.perf_counter()
     execute_notebook(path)

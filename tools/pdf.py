@@ -17,7 +17,7 @@ Korean needs a Korean font, embedded in the PDF. This tool uses an installed one
 apt-get (as .ci/run installs Chromium), and otherwise stops with the command to run.
 
 Writes site/thaw-en.pdf and site/thaw-ko.pdf. A site built with THAW_PDF=1 links them from
-its home page (hooks/pdf.py); tests/test_pdf.py checks both files.
+its home page (thaw/record.py, pdf_links); tests/test_pdf.py checks both files.
 """
 
 import argparse

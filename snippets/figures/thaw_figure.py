@@ -3,12 +3,12 @@
 Each file in snippets/figures/ draws one chapter figure (or table) from the variables of the
 snippet it belongs to: the chapter's fence includes it in the same markdown-exec `session`.
 The English and Korean pages hold the same fences, byte for byte, so the language comes from
-the build: hooks/page_language.py sets THAW_PAGE_LANGUAGE for each page and puts this folder
-on sys.path; hooks/fences.py runs every fence that is not a plain snippet include once per language.
+the build: Thaw's plugin (thaw/language.py) puts this folder on sys.path and sets LANGUAGE below
+before each page; thaw/fences.py runs every fence that is not a plain snippet include once per
+language. Run on its own, a figure file draws in English.
 """
 
 import io
-import os
 import warnings
 from html import escape
 
@@ -18,14 +18,14 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 
 LANGUAGES = ("en", "ko")
+LANGUAGE = "en"  # the page's language: the build sets it for each page (thaw/language.py)
 
 
 def language() -> str:
     """The language of the page being built: "en" (also outside the build) or "ko"."""
-    value = os.environ.get("THAW_PAGE_LANGUAGE") or "en"
-    if value not in LANGUAGES:
-        raise ValueError(f"THAW_PAGE_LANGUAGE={value!r}: figures are drawn in {', '.join(LANGUAGES)}")
-    return value
+    if LANGUAGE not in LANGUAGES:
+        raise ValueError(f"thaw_figure.LANGUAGE={LANGUAGE!r}: figures are drawn in {', '.join(LANGUAGES)}")
+    return LANGUAGE
 
 
 def tr(en: str, ko: str) -> str:
@@ -55,5 +55,5 @@ def figure_html(fig, title_en: str, title_ko: str) -> str:
     title = escape(tr(title_en, title_ko), quote=False)
     # Labels and tick numbers are not prose: kept out of the search index (Material skips an
     # element with data-search-exclude), or a timeline's labels would outrank the chapters.
-    svg = f'{start} role="img" data-search-exclude><title>{title}</title>{rest}'
+    svg = f'{start} role="img" data-search-exclude=""><title>{title}</title>{rest}'
     return f'<figure class="thaw-figure">{svg}</figure>'

@@ -1,17 +1,16 @@
-"""The data files, read and checked in one place: data/references/*.yml, claims.yml,
-timeline.yml, glossary.yml and ilsvrc.yml.
+"""The data files, read and checked in one place: data/references/*.yml, data/claims.yml,
+data/glossary.yml, and the two tables kept in snippets (the timeline, the ILSVRC results).
 
 `load(root)` reads every file, checks each entry against the schema below and the entries
 against each other (ids unique across files, every cited source a reference entry, every
 claim id one of C1..Cn, in order with none missing, every chapter and snippet a file that exists), and returns
 them; any fault raises `DataError`, one line per fault, each naming the file, the line of
-the entry (or of the YAML syntax error) and the entry itself. The hooks that render the
-record (references.py, record.py, glossary.py) and tests/test_record.py read the data
-through it.
+the entry (or of the YAML syntax error) and the entry itself. The plugin's record
+(thaw/record.py) and tests/test_record.py read the data through it.
 
-As a hook (listed in mkdocs.yml), it checks everything in `on_config`, before any page or
-fence runs: `make site` and `make serve` stop at the faulty data file, not at the first
-page or build-time fence that happens to read it. The timeline and the ILSVRC results live
+The plugin checks everything in on_config (a `DataFiles` it keeps, which parses a file again
+only when it changed), before any page or fence runs: `make site` and `make serve` stop at
+the faulty data file, not at the first page or build-time fence that happens to read it. The timeline and the ILSVRC results live
 in the snippets that use them (snippets/timeline.py's EVENTS, snippets/ilsvrc_gaps.py's ROWS,
 YAML strings), so that a copied snippet runs alone; they are read and checked here all the same,
 and a fault in them is named by the snippet's file and line.
@@ -56,12 +55,12 @@ def _entry(required: dict, optional: dict | None = None) -> dict:
     }
 
 
-SCHEMAS = {
+SCHEMAS = {  # by table: data/references/*.yml, data/claims.yml, data/glossary.yml, IN_SNIPPETS
     "references": _entry(
         {"id": TEXT, "authors": TEXT, "year": YEAR, "title": TEXT, "venue": TEXT},
         {"short": TEXT, "short_ko": TEXT, "doi": TEXT, "arxiv": TEXT, "url": TEXT},
     ),
-    "claims.yml": _entry(
+    "claims": _entry(
         {
             "id": {**TEXT, "pattern": r"^C[1-9][0-9]*$"},
             "claim": TEXT,
@@ -77,11 +76,9 @@ SCHEMAS = {
         {"snippet": TEXT},
     ),
     # the timeline's events and the ILSVRC results live in their snippets' YAML strings (IN_SNIPPETS)
-    "timeline.yml": _entry(
-        {"year": YEAR, "event": TEXT, "event_ko": TEXT, "source": TEXT}, {"chapter": TEXT}
-    ),
-    "glossary.yml": _entry({"id": TEXT, "en": TEXT, "ko": TEXT, "def_en": TEXT, "def_ko": TEXT}),
-    "ilsvrc.yml": _entry(
+    "timeline": _entry({"year": YEAR, "event": TEXT, "event_ko": TEXT, "source": TEXT}, {"chapter": TEXT}),
+    "glossary": _entry({"id": TEXT, "en": TEXT, "ko": TEXT, "def_en": TEXT, "def_ko": TEXT}),
+    "ilsvrc": _entry(
         {
             "year": YEAR,
             "rank": YEAR,
@@ -151,26 +148,34 @@ class Data:
         self.ilsvrc = ilsvrc
 
 
-_parsed: dict = {}  # (path, mtime, size) -> (entries, problems): each page hook reads the same files
+class DataFiles:
+    """The data of one site, read again only where a file changed (`make serve` rebuilds)."""
 
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self._parsed: dict = {}  # (path, mtime, size) -> (entries, problems)
 
-def _read(path: Path, root: Path, problems: list) -> list:
-    stat = path.stat()
-    key = (path, stat.st_mtime_ns, stat.st_size)
-    if key not in _parsed:
-        _parsed[key] = _parse(path, path.relative_to(root).as_posix())
-    entries, faults = _parsed[key]
-    problems += faults
-    return list(entries)
+    def read(self, path: Path, root: Path, problems: list) -> list:
+        stat = path.stat()
+        key = (path, stat.st_mtime_ns, stat.st_size)
+        if key not in self._parsed:
+            self._parsed[key] = _parse(path, path.relative_to(root).as_posix())
+        entries, faults = self._parsed[key]
+        problems += faults
+        return list(entries)
+
+    def load(self) -> "Data":
+        return load(self.root, self)
 
 
 # Two tables live in the snippets that use them, as a YAML string, so that a copied snippet runs
 # anywhere (issue 13): the timeline in snippets/timeline.py (EVENTS), the ILSVRC results in
 # snippets/ilsvrc_gaps.py (ROWS). They are read and checked here like the files in data/.
 IN_SNIPPETS = {
-    "timeline.yml": ("snippets/timeline.py", "EVENTS"),
-    "ilsvrc.yml": ("snippets/ilsvrc_gaps.py", "ROWS"),
+    "timeline": ("snippets/timeline.py", "EVENTS"),
+    "ilsvrc": ("snippets/ilsvrc_gaps.py", "ROWS"),
 }
+IN_DATA = {"claims": "claims.yml", "glossary": "glossary.yml"}  # the tables in data/
 
 
 def snippet_string(path: Path, name: str) -> tuple[str, int]:
@@ -269,9 +274,10 @@ def _check_page(e, field, docs: Path, problems):
         problems.append(f"{e.where}: entry {e.name}: {field} {page!r} is not a page in docs/")
 
 
-def load(root: Path = ROOT) -> Data:
+def load(root: Path = ROOT, files: DataFiles | None = None) -> Data:
     """Read and check every data file under root/data; raise DataError naming every fault."""
     root, data = Path(root), Path(root) / "data"
+    _read = (files or DataFiles(root)).read
     # The chapters and snippets the data names live beside the data (a throwaway test site
     # links data/ to the repository's and has docs/ of its own).
     home = data.resolve().parent
@@ -284,9 +290,9 @@ def load(root: Path = ROOT) -> Data:
     files = {
         name: _read(home / IN_SNIPPETS[name][0], home, problems)
         if name in IN_SNIPPETS
-        else _read(data / name, root, problems)
+        else _read(data / IN_DATA[name], root, problems)
         for name in SCHEMAS
-        if name.endswith(".yml")
+        if name != "references"
     }
     if problems:  # a file that does not parse: its entries cannot be checked against the others
         raise DataError("\n".join(["Fault in the data files:", *problems]))
@@ -306,12 +312,10 @@ def load(root: Path = ROOT) -> Data:
         _check_fields(entries, SCHEMAS[name], problems)
         for e in entries:
             if "source" in e:
-                _check_source(
-                    e, e["source"], references, problems, (UNSOURCED,) if name == "ilsvrc.yml" else ()
-                )
+                _check_source(e, e["source"], references, problems, (UNSOURCED,) if name == "ilsvrc" else ())
             _check_page(e, "chapter", docs, problems)
 
-    claims = files["claims.yml"]
+    claims = files["claims"]
     _check_unique(claims, "id", problems)
     for e in claims:
         for ref_id in e.get("sources") or []:
@@ -331,19 +335,8 @@ def load(root: Path = ROOT) -> Data:
             f"data/claims.yml: one row per claim, C1..C{len(ids)} in order, none missing; "
             + (f"no row for {', '.join(absent)}" if absent else "rows out of order")
         )
-    _check_unique(files["glossary.yml"], "id", problems)
+    _check_unique(files["glossary"], "id", problems)
 
     if problems:
         raise DataError("\n".join(["Fault in the data files:", *problems]))
-    return Data(references, claims, files["timeline.yml"], files["glossary.yml"], files["ilsvrc.yml"])
-
-
-def of(config) -> Data:
-    """The data of the site that `config` (a MkDocs config) builds."""
-    return load(Path(config.config_file_path).parent)
-
-
-def on_config(config):
-    """Check every data file before the build reads any of them."""
-    of(config)
-    return config
+    return Data(references, claims, files["timeline"], files["glossary"], files["ilsvrc"])

@@ -10,9 +10,6 @@ import re
 import time
 from html import escape
 
-import datafiles  # hooks/datafiles.py: the ledger's chapters
-import page_language  # hooks/page_language.py: the one way to know the page's language
-
 ESSAY = {
     "en": "Retold from 루트에리노, “머신러닝 이야기 - 2. 딥러닝 이야기 두번째” (Machine learning stories, 2: deep learning, part two), PGR21 free board, post 84949, 2020-03-08.",
     "ko": "원글: 루트에리노, 「머신러닝 이야기 - 2. 딥러닝 이야기 두번째」, PGR21 자유 게시판 84949번 게시물, 2020-03-08.",
@@ -28,12 +25,11 @@ def _title(markdown: str) -> str:
     return heading[1].strip() if heading else "Thaw"
 
 
-def block(markdown: str, page, config) -> str:
+def block(markdown: str, page, language: str, site_url: str) -> str:
     """The block as HTML: a collapsed <details> that search skips (data-search-exclude), or the
     post's author, cited on every chapter, would outrank the home page that credits him."""
-    language = page_language.language(config)
     title, year = _title(markdown), time.strftime("%Y")
-    url = config["site_url"].rstrip("/") + "/" + page.url
+    url = (site_url or "").rstrip("/") + "/" + page.url
     label, plain = TEXT[language]
     key = "thaw-" + re.sub(r"\W+", "-", page.file.src_uri.removesuffix(".md").removesuffix(".ko")).strip("-")
     bibtex = "\n".join(
@@ -54,9 +50,9 @@ def block(markdown: str, page, config) -> str:
     )
 
 
-def on_page_markdown(markdown, page, config, files):
-    chapters = {row["chapter"].partition("#")[0] for row in datafiles.of(config).claims}
-    source = page.file.src_uri.replace(".ko.md", ".md")
-    if source not in chapters:
+def cite_chapter(markdown: str, page, claims, language: str, site_url: str) -> str:
+    """A chapter (a page the ledger's rows name) with its "Cite this page" block at the end."""
+    chapters = {row["chapter"].partition("#")[0] for row in claims}
+    if page.file.src_uri.replace(".ko.md", ".md") not in chapters:
         return markdown
-    return markdown.rstrip("\n") + "\n\n" + block(markdown, page, config) + "\n"
+    return markdown.rstrip("\n") + "\n\n" + block(markdown, page, language, site_url) + "\n"

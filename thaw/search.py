@@ -1,4 +1,5 @@
-"""Give the Korean edition its own sitemap and its own search index.
+"""Give the Korean edition its own sitemap and its own search index (after the i18n plugin's
+on_post_build, at -100, has built the Korean edition and merged the index).
 
 - Sitemap: Material's instant navigation fetches the sitemap of each language in the switcher
   (extra.alternate) to keep the reader on the same page when switching. mkdocs-static-i18n
@@ -21,10 +22,10 @@ import shutil
 from pathlib import Path
 
 import yaml
-from mkdocs.plugins import event_priority
+
+from thaw.html import Document
 
 KOREAN = "ko"
-_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 _GLOSSED_NAME = re.compile(r"\(([\uac00-\ud7a3]{3,})\)")  # TensorFlow(텐서플로): a name, not a particle
 
 
@@ -46,7 +47,7 @@ def whole_words(text: str, separator: re.Pattern) -> list[str]:
 
 
 def korean_extras(doc: dict, variants: dict[str, list[str]], separator: re.Pattern) -> str:
-    text = re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])
+    text = Document(doc["title"] + " " + doc["text"]).text_content()
     # each typed form as often as the entry writes its form (at most 5 times), so that a typed
     # query ranks the pages as the written one does
     lower = text.lower()
@@ -88,21 +89,21 @@ def split_search_index(site: Path, root: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(dict(index, docs=korean), ensure_ascii=False), encoding="utf-8")
     for page in (site / KOREAN).rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
+        doc = Document(page.read_text(encoding="utf-8"))
+        script = next(doc.find("script", id="__config"), None)
+        if script is None:
+            continue
+        config = json.loads(doc.inner(script))
+        if not config["base"].endswith(f"/{KOREAN}/"):  # once, though the index is split once
+            config["base"] = config["base"].rstrip("/") + f"/{KOREAN}/"  # "../.." -> "../../ko/"
+        doc.replace_inner(script, json.dumps(config))
+        page.write_text(doc.result(), encoding="utf-8")
 
-        def under_korean(match):
-            config = json.loads(match.group(2))
-            if not config["base"].endswith(f"/{KOREAN}/"):  # once, though the hook may run twice
-                config["base"] = config["base"].rstrip("/") + f"/{KOREAN}/"  # "../.." -> "../../ko/"
-            return match.group(1) + json.dumps(config) + match.group(3)
 
-        page.write_text(_CONFIG.sub(under_korean, html, count=1), encoding="utf-8")
-
-
-@event_priority(-200)  # after the i18n plugin has built the Korean edition and merged the index
-def on_post_build(config):
-    site = Path(config["site_dir"])
+def korean_edition(site: Path, root: Path) -> None:
+    """The Korean edition's sitemap (Material's instant navigation fetches one per language in
+    the switcher) and its own search index."""
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         if (site / name).is_file() and (site / KOREAN).is_dir():
             shutil.copyfile(site / name, site / KOREAN / name)
-    split_search_index(site, Path(config["config_file_path"]).parent)
+    split_search_index(site, root)

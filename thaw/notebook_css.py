@@ -1,11 +1,11 @@
 """One pruned stylesheet for the notebook pages, instead of about 590 KB of CSS inline in each.
 
 mkdocs-jupyter (nbconvert's lab template) puts JupyterLab's whole stylesheet in a <style>
-in every notebook page. This hook moves it into one file, assets/notebook.<hash>.css, that
+in every notebook page. The plugin moves it into one file, assets/notebook.<hash>.css, that
 every notebook page links to (shipped once, cached by the browser), pruned to the rules
 the notebook pages can use and the theme variables those rules read.
 
-It is the one hook that rewrites pages already written: the pruned stylesheet depends on
+It is the one part of the plugin that rewrites pages already written: the pruned stylesheet depends on
 the classes of every notebook page, so it is known only after the last one (on_post_build),
 and the file is named by its final content; the pages first link a provisional name.
 """
@@ -17,9 +17,9 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-_STYLE = re.compile(r"<style[^>]*>(.*?)</style>\s*", re.DOTALL)
+from thaw.html import Document
+
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
-_stylesheet = {"name": None, "css": "", "classes": set(), "variables": set(), "pages": set()}
 _VAR = re.compile(r"var\(\s*(--[\w-]+)")
 _BODY = re.compile(r"\{([^{}]*)\}")
 
@@ -104,42 +104,64 @@ def _prune(css, used):
     return "".join(out)
 
 
-def on_post_page(output, page, config):
-    if not page.file.src_uri.endswith(".ipynb"):
-        return output
-    css = "\n".join(m.group(1) for m in _STYLE.finditer(output))
-    if not css:
-        return output
-    name = f"assets/notebook.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
-    _stylesheet.update(name=name, css=css)
-    _stylesheet["classes"] |= {c for attr in re.findall(r'class="([^"]*)"', output) for c in attr.split()}
-    _stylesheet["variables"] |= set(_VAR.findall(_STYLE.sub("", output)))  # e.g. inline style attributes
-    _stylesheet["pages"].add(page.file.abs_dest_path)
-    output = _STYLE.sub("", output)
-    link = f'<link rel="stylesheet" href="{get_relative_url(name, page.url)}">'
-    return output.replace("</head>", f"{link}\n</head>", 1)
+class NotebookStylesheet:
+    """The notebook pages' one stylesheet, gathered page by page and written after the build."""
 
+    def __init__(self):
+        self.reset()
 
-def on_post_build(config):
-    """Write the notebook stylesheet once, pruned to the classes the notebook pages use.
+    def reset(self):
+        self.name, self.css, self.classes, self.variables, self.pages = None, "", set(), set(), set()
 
-    JupyterLab's stylesheet is about 590 KB, for every widget JupyterLab has; the rendered
-    notebooks use a small part of it, and the rest would only delay the page. Rules whose
-    classes no notebook page uses go first, then the theme variables nothing left reads.
-    """
-    if not _stylesheet["name"]:
-        return
-    css = re.sub(r"/\*.*?\*/", "", _stylesheet["css"], flags=re.DOTALL)
-    css = re.sub(r"@charset[^;]*;", "", css)
-    css = _drop_unused_variables(_prune(css, _stylesheet["classes"]), _stylesheet["variables"])
-    # Name the file after what it holds, so a changed stylesheet never meets a stale cache:
-    # the pages link a provisional name (from the unpruned CSS), replaced here.
-    name = f"assets/notebook.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
-    target = Path(config["site_dir"]) / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(css, encoding="utf-8")
-    provisional = posixpath.basename(_stylesheet["name"])
-    for page_path in _stylesheet["pages"]:
-        html = Path(page_path).read_text(encoding="utf-8")
-        Path(page_path).write_text(html.replace(provisional, posixpath.basename(name)), encoding="utf-8")
-    _stylesheet.update(name=None, css="", classes=set(), variables=set(), pages=set())
+    def take(self, output, page):
+        """The notebook page without its inline styles, linking the provisional stylesheet."""
+        doc = Document(output)
+        styles = list(doc.find("style"))
+        css = "\n".join(doc.inner(style) for style in styles)
+        if not css:
+            return output
+        name = f"assets/notebook.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
+        self.name, self.css = name, css
+        self.classes |= {c for element in doc.elements for c in (element.get("class") or "").split()}
+        for style in styles:
+            doc.remove(style, trailing_space=True)
+        without_styles = doc.result()
+        self.variables |= set(_VAR.findall(without_styles))  # e.g. inline style attributes
+        inline = Document(without_styles)
+        self.pages.add(page.file.abs_dest_path)
+        link = f'<link rel="stylesheet" href="{get_relative_url(name, page.url)}">\n'
+        head = next(inline.find("head"), None)
+        if head is None:
+            raise ValueError(f"{page.file.src_uri}: a notebook page without <head>")
+        inline.insert_before_end(head, link)
+        return inline.result()
+
+    def write(self, config):
+        """Write the notebook stylesheet once, pruned to the classes the notebook pages use.
+
+        JupyterLab's stylesheet is about 590 KB, for every widget JupyterLab has; the rendered
+        notebooks use a small part of it, and the rest would only delay the page. Rules whose
+        classes no notebook page uses go first, then the theme variables nothing left reads.
+        """
+        if not self.name:
+            return
+        css = re.sub(r"/\*.*?\*/", "", self.css, flags=re.DOTALL)
+        css = re.sub(r"@charset[^;]*;", "", css)
+        css = _drop_unused_variables(_prune(css, self.classes), self.variables)
+        # Name the file after what it holds, so a changed stylesheet never meets a stale cache:
+        # the pages link a provisional name (from the unpruned CSS), replaced here.
+        name = f"assets/notebook.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
+        target = Path(config["site_dir"]) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(css, encoding="utf-8")
+        provisional = posixpath.basename(self.name)
+        for page_path in self.pages:
+            doc = Document(Path(page_path).read_text(encoding="utf-8"))
+            for link in doc.find("link", rel="stylesheet"):
+                href = link.get("href", "")
+                if posixpath.basename(href) == provisional:
+                    doc.set_attributes(
+                        link, href=posixpath.join(posixpath.dirname(href), posixpath.basename(name))
+                    )
+            Path(page_path).write_text(doc.result(), encoding="utf-8")
+        self.reset()

@@ -1,0 +1,211 @@
+"""Thaw's build: one MkDocs plugin, `thaw` in mkdocs.yml's plugins (after markdown-exec).
+
+Everything Thaw adds to MkDocs and its pinned plugins (mkdocs-material, mkdocs-static-i18n,
+markdown-exec, mkdocs-jupyter) happens in the methods below, one per event, in the order they
+call the modules that do the work:
+
+    thaw/fences.py        the build-time fences: runs, failures by page and line, the cache, provenance
+    thaw/notebooks.py     the labs: pages in both editions, background runs, the page's language
+    thaw/notebook_css.py  the labs' one pruned stylesheet
+    thaw/figures.py       chapter SVGs compacted and themed; lab images as WebP, described
+    thaw/markup.py        math to MathML, .md links, the theme's and Pygments' markup
+    thaw/snippet_files.py snippet downloads, data snippets folded
+    thaw/record.py        markers (ledger, timeline, references, glossary), includes, PDF links
+    thaw/cite.py          "Cite this page" on every chapter
+    thaw/data.py          data/ read and checked (JSON Schema), before any page
+    thaw/search.py        the Korean edition's sitemap and search index
+    thaw/language.py      the edition being built, and the figure helper told it
+    thaw/html.py          the parser every HTML edit goes through
+
+Where a step must run before or after another plugin's handler of the same event, the event
+is a CombinedEvent of steps, each with its priority, and PRIORITIES below is the one list of
+them (MkDocs runs higher first, 0 for the rest; tests/test_plugin.py checks the order against
+the other plugins' handlers). mkdocs-static-i18n builds English, then runs the whole build
+again for Korean inside its on_post_build, so each event from on_config to on_post_build
+happens once per edition; on_startup and on_shutdown once per command.
+
+State lives on the plugin: made in on_startup (what a `mkdocs serve` keeps between rebuilds:
+the fence results, the parsed data, the notebook runs) or on_pre_build (what one edition
+gathers), released in on_post_build and on_shutdown. The plugin reads no environment
+variable: mkdocs.yml passes the THAW_* variables in as config options (`!ENV`).
+"""
+
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+
+from thaw import cite, figures, markup, notebooks, record, search, snippet_files
+from thaw.data import DataFiles
+from thaw.fences import FenceRunner
+from thaw.html import Document
+from thaw.language import figure_helper, language
+from thaw.notebook_css import NotebookStylesheet
+
+
+class Flag(c.Type):
+    """Yes or no; also 1 or 0 and empty, as an environment variable gives it (`THAW_PDF=1`)."""
+
+    def __init__(self):
+        super().__init__(bool, default=False)
+
+    def run_validation(self, value):
+        if value in (0, 1, None, "") and not isinstance(value, bool):
+            value = bool(value)
+        return super().run_validation(value)
+
+
+class PathOption(c.Type):
+    """A path, or empty for none (`THAW_EXEC_CACHE=` turns the cache off)."""
+
+    def __init__(self):
+        super().__init__(str, default="")
+
+    def run_validation(self, value):
+        return super().run_validation("" if value is None else str(value))
+
+
+class ThawConfig(base.Config):
+    exec_cache = PathOption()  # the execution cache's folder; "" runs every fence
+    exec_cache_refresh = Flag()  # run everything and rewrite the cache
+    fence_record = PathOption()  # a JSON-lines file of every fence run, for the tests
+    seeds = PathOption()  # `make seeds`' seeds.json: each result's robustness line
+    pdf = Flag()  # link the PDF editions from the home page (published with the site)
+    notebook_workers = c.Type(int, default=2)  # lab notebooks run at once (one kernel each)
+
+
+# (event, step, priority): the steps that must run at a given place among the other plugins'.
+PRIORITIES = (
+    ("on_files", "_wrap_notebooks", -200),  # after i18n's on_files (-100) replaced every File plainly
+    ("on_files", "_start_notebooks", -300),  # after _wrap_notebooks: the notebook pages are final
+    ("on_page_markdown", "_start_page", 100),  # before any plugin edits the Markdown: lines are the file's
+    ("on_page_markdown", "_render_page", 0),
+    ("on_pre_page", "_wait_for_notebook", -100),  # after mkdocs-jupyter's on_pre_page (0) set page.render
+    ("on_post_build", "_write_files", 0),
+    ("on_post_build", "_korean_edition", -200),  # after i18n (-100) built the Korean edition
+)
+
+
+class ThawPlugin(BasePlugin[ThawConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.runner = self.data = self.prefetch = self.webp = self.stylesheet = None
+        self.root = Path.cwd()
+
+    # once per command
+    def on_startup(self, *, command, dirty):
+        self._start()
+
+    def _start(self):
+        self.runner = FenceRunner(
+            cache=self.config.exec_cache,
+            refresh=self.config.exec_cache_refresh,
+            record=self.config.fence_record,
+            seeds=self.config.seeds,
+        )
+        self.prefetch = notebooks.Prefetch(self.config.notebook_workers)
+        self.webp = figures.WebP()
+        self.stylesheet = NotebookStylesheet()
+        self.data = None
+
+    def on_shutdown(self):
+        if self.prefetch is not None:
+            self.prefetch.shutdown()
+        self.runner = self.data = self.prefetch = self.webp = self.stylesheet = None
+
+    # once per edition
+    def on_config(self, config):
+        if self.runner is None:  # a build started without on_startup (a test's own build)
+            self._start()
+        self.root = Path(config["config_file_path"]).parent
+        figure_helper(self.root, fresh=True)  # `make serve` rebuilds with an edited helper
+        if self.data is None or self.data.root != self.root:
+            self.data = DataFiles(self.root)
+        self.data.load()  # every data file checked before any page or fence reads one
+        self.runner.route(config)
+        return config
+
+    def on_pre_build(self, *, config):
+        self.runner.start_build(config)
+
+    @event_priority(-200)
+    def _wrap_notebooks(self, files, *, config):
+        return notebooks.wrap_notebook_files(files, config)
+
+    @event_priority(-300)
+    def _start_notebooks(self, files, *, config):
+        self.prefetch.start(files, config, language(config))
+        return files
+
+    on_files = CombinedEvent(_wrap_notebooks, _start_notebooks)
+
+    # each page
+    @event_priority(100)
+    def _start_page(self, markdown, *, page, config, files):
+        self.runner.start_page(markdown, page, config)
+        return markdown
+
+    @event_priority(0)
+    def _render_page(self, markdown, *, page, config, files):
+        path = Path(page.file.abs_src_path).relative_to(self.root).as_posix()
+        korean = language(config) == "ko"
+        record.check_includes(markdown, path, self.root)
+        markdown = record.render_markers(markdown, path, self.data.load, config["docs_dir"], korean)
+        markdown = cite.cite_chapter(
+            markdown, page, self.data.load().claims, language(config), config["site_url"]
+        )
+        return record.pdf_links(markdown, page.url, self.config.pdf)
+
+    on_page_markdown = CombinedEvent(_start_page, _render_page)
+
+    @event_priority(-100)
+    def _wait_for_notebook(self, page, *, config, files):
+        return self.prefetch.wait(page)
+
+    on_pre_page = CombinedEvent(_wait_for_notebook)
+
+    def on_page_content(self, html, *, page, config, files):
+        self.runner.end_page()
+        notebook = notebooks.is_notebook(page)
+        if notebook:  # first, alone: it drops whole blocks the edits below would reach into
+            html = notebooks.notebook_page(html, page, language(config))
+        doc = Document(html)
+        markup.math_to_mathml(doc)
+        markup.resolve_md_links(doc, page, files)
+        figures.compact_figures(doc)
+        source = Path(page.file.abs_src_path) if notebook else None
+        figures.notebook_images(doc, source, language(config), self.webp)
+        snippet_files.snippet_blocks(doc, page, self.root, language(config))
+        return doc.result()
+
+    def on_post_page(self, output, *, page, config):
+        if notebooks.is_notebook(page):
+            output = self.stylesheet.take(notebooks.fix_template(output), page)
+        return self._theme_markup(output)
+
+    def on_post_template(self, output_content, *, template_name, config):
+        return self._theme_markup(output_content)  # 404.html
+
+    def _theme_markup(self, output):
+        doc = Document(output)
+        markup.fix_theme_markup(doc)
+        markup.unwrap_plain_tokens(doc)
+        return doc.result()
+
+    @event_priority(0)
+    def _write_files(self, *, config):
+        self.prefetch.shutdown()
+        self.stylesheet.write(config)
+        snippet_files.copy_snippets(self.root, config["site_dir"])
+
+    @event_priority(-200)
+    def _korean_edition(self, *, config):
+        search.korean_edition(Path(config["site_dir"]), self.root)
+
+    on_post_build = CombinedEvent(_write_files, _korean_edition)
+
+    def on_build_error(self, *, error):
+        if self.prefetch is not None:
+            self.prefetch.shutdown()
