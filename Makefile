@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site pdf test check lint lock seeds bench bench-test bench-code clean
+.PHONY: serve site pdf test check lint lock seeds bench bench-loop bench-test bench-code clean
 
 # torch alone is installed by version, not hash (tools/lock.py says why): its `# torch-pin:` line.
 TORCH_PIN = $(shell sed -n 's/^\# torch-pin: //p' requirements.lock)
@@ -88,6 +88,9 @@ seeds: $(PLUGIN)  ## every snippet with seeds 0..9 (ARGS="-v dropout": whole out
 
 bench: $(PLUGIN) $(LIGHTHOUSE_STAMP)  ## Lighthouse scores, page weights, `make test`, cold `make site` and `make pdf` times, then the code (ARGS="--skip-code": not the code)
 	chromium=$$($(BIN)/python tools/browser.py) && THAW_CHROMIUM=$$chromium $(BIN)/python tools/bench.py $(ARGS)
+
+bench-loop: $(PLUGIN)  ## the author's loop: `make serve`'s rebuild after a prose edit and a snippet edit (budgets: 3 s; the snippet's run + 3 s; one build per edit)
+	$(BIN)/python tools/bench.py --loop-only $(ARGS)
 
 bench-test: $(PLUGIN)  ## warm `make test` against one sequential pass of every snippet, timed in one run (budget 0.9x)
 	$(BIN)/python tools/bench.py --test-only $(ARGS)

@@ -13,15 +13,16 @@ did not mean to touch.
         doc.set_attributes(label, tabindex=None)  # None removes an attribute
     html = doc.result()
 
-Edits are collected and applied together by `result()`; two edits of overlapping text are a
-programming error and raise ValueError. Wrapping an element (text inserted before its start
-and after its end) does not overlap an edit inside it.
+Edits are collected and applied together by `result()`. An edit inside text that another edit
+replaces or removes is dropped (the outer one wins: a removed block takes its inner edits with
+it); two edits that overlap only in part are a programming error and raise ValueError. Wrapping
+an element (text inserted before its start and after its end) does not overlap an edit inside it.
 """
 
 from __future__ import annotations
 
 import bisect
-from html import escape, unescape
+from html import escape
 from html.parser import HTMLParser
 
 VOID = frozenset(
@@ -76,10 +77,17 @@ class Element:
         return f"<{self.name} {self.attrs!r} at {self.start}>"
 
 
+class _Stop(Exception):
+    """Raised to end the reading at the element `stop` names."""
+
+
 class _Reader(HTMLParser):
-    def __init__(self, text):
+    def __init__(self, text, stop=None, opaque=()):
         super().__init__(convert_charrefs=False)
-        self.text, self.elements, self.data = text, [], []
+        self.stop = stop
+        if opaque:  # read like <script>: their content is text to the parser, one piece
+            self.CDATA_CONTENT_ELEMENTS = (*HTMLParser.CDATA_CONTENT_ELEMENTS, *opaque)
+        self.text, self.elements = text, []
         self.lines = [0]
         position = text.find("\n")
         while position >= 0:
@@ -88,10 +96,11 @@ class _Reader(HTMLParser):
         self.stack = []
 
     def position(self):
-        line, column = self.getpos()
-        return self.lines[line - 1] + column
+        return self.lines[self.lineno - 1] + self.offset
 
     def _open(self, tag, attrs, closed):
+        if self.stop is not None and self.stop(tag, attrs):
+            raise _Stop
         start = self.position()
         parent = self.stack[-1] if self.stack else None
         element = Element(tag, attrs, start, start + len(self.get_starttag_text()), parent)
@@ -118,31 +127,54 @@ class _Reader(HTMLParser):
                 del self.stack[depth:]
                 return  # an end tag nothing opened is ignored, as browsers do
 
+
+class _Text(HTMLParser):
+    """The text of a fragment, as a reader sees it."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.pieces = []
+
     def handle_data(self, data):
-        self.data.append((self.position(), data))
+        self.pieces.append(data)
 
-    def handle_entityref(self, name):
-        self.data.append((self.position(), unescape(f"&{name};")))
 
-    def handle_charref(self, name):
-        self.data.append((self.position(), unescape(f"&#{name};")))
+def text_of(html: str, separator: str = "") -> str:
+    """The text of an HTML fragment: tags gone, entities decoded, pieces joined by `separator`."""
+    reader = _Text()
+    reader.feed(html)
+    reader.close()
+    return separator.join(reader.pieces)
 
 
 class Document:
     """A page, its elements in document order, and the edits to make to it."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, stop=None, opaque: tuple[str, ...] = (), start: int = 0):
+        """`stop(name, attrs)`, if given, ends the reading at the first element it is true of: the
+        elements from there on are not read (nor can they be edited), for a page whose edits all
+        lie before a known element and whose rest is long. Elements named in `opaque` (a page's
+        inline "svg") are read as one element each, their content left unread, as the parser
+        reads a <script>. `start` reads from that offset on (a tag must begin there); offsets
+        stay the whole text's."""
         self.text = text
-        reader = _Reader(text)
-        reader.feed(text)
-        reader.close()
+        reader = _Reader(text[start:], stop, opaque)
+        try:
+            reader.feed(reader.text)
+            reader.close()
+        except _Stop:
+            pass
         for element in reader.stack:  # left open at the end of the text
-            element.close_start = element.end = len(text)
+            element.close_start = element.end = len(text) - start
             element.closed = False
+        if start:
+            for element in reader.elements:
+                element.start += start
+                element.open_end += start
+                element.close_start += start
+                element.end += start
         self.elements = reader.elements  # in document order: by start
         self._starts = [element.start for element in self.elements]
-        self._data = reader.data
-        self._data_offsets = [offset for offset, _ in reader.data]
         self._edits: list[tuple[int, int, int, str]] = []
 
     # reading
@@ -163,7 +195,7 @@ class Document:
 
     def text_content(self) -> str:
         """The page's text, each piece of text apart from the next by a space."""
-        return " ".join(data for _, data in self._data)
+        return text_of(self.text, " ")
 
     def inner(self, element: Element) -> str:
         return self.text[element.open_end : element.close_start]
@@ -173,9 +205,7 @@ class Document:
 
     def text_of(self, element: Element) -> str:
         """The element's text, as a reader sees it (tags gone, entities decoded)."""
-        first = bisect.bisect_left(self._data_offsets, element.open_end)
-        last = bisect.bisect_left(self._data_offsets, element.close_start)
-        return "".join(data for _, data in self._data[first:last])
+        return text_of(self.inner(element))
 
     # editing
     def _edit(self, start, end, text):
@@ -223,10 +253,12 @@ class Document:
     def result(self) -> str:
         if not self._edits:
             return self.text
-        edits = sorted(self._edits)
+        edits = sorted(self._edits, key=lambda e: (e[0], -e[1], e[2]))  # outer before inner at one start
         out, position = [], 0
         for start, end, _, text in edits:
             if start < position:
+                if end <= position:
+                    continue  # inside text an earlier edit replaced
                 raise ValueError(f"two edits of the same text, at {start}: {text[:60]!r}")
             out.append(self.text[position:start])
             out.append(text)

@@ -11,7 +11,7 @@ Page content (on_page_content), in the order the plugin calls them:
   leads nowhere on the built site. These become links to the built page (in the Korean build,
   the Korean page), and a link to a page that does not exist fails the build.
 
-Whole pages (on_post_page):
+The theme's part of each page (on_post_page, read up to the content):
 - `fix_theme_markup`: three attributes of mkdocs-material 9.8's markup that the W3C Nu HTML
   checker rejects. partials/nav-item.html gives a section's label `tabindex=""` (it sets "0"
   only on labels that open a collapsible item): an empty tabindex is invalid, and without it the
@@ -20,6 +20,7 @@ Whole pages (on_post_page):
   inputs; the theme sets it so that Firefox does not restore an open drawer on reload, and
   overrides/main.html unchecks both on load instead. (Changing the templates would mean copying
   430 lines of the theme to change three attributes.)
+And in the page content again:
 - `unwrap_plain_tokens`: highlighted code with one element fewer per name. Pygments wraps every
   token in a <span>, names (`n`) and whitespace (`w`) included, although mkdocs-material colours
   a name with the code's own colour and gives whitespace no style (the notebook pages' code
@@ -62,6 +63,12 @@ def resolve_md_links(doc: Document, page, files) -> None:
         if target is None:
             raise PluginError(f"docs/{page.file.src_uri}: a link to {path}, which does not exist")
         doc.set_attributes(link, href=get_relative_url(target.url, page.url) + hash_ + anchor)
+
+
+def content_start(name: str, attrs) -> bool:
+    """The element where mkdocs-material's page content begins (`<div class="md-content">`):
+    everything fix_theme_markup corrects, and the theme's configuration, lies before it."""
+    return name == "div" and "md-content" in (dict(attrs).get("class") or "").split()
 
 
 def fix_theme_markup(doc: Document) -> None:

@@ -108,33 +108,33 @@ class NotebookStylesheet:
     """The notebook pages' one stylesheet, gathered page by page and written after the build."""
 
     def __init__(self):
+        self.pruned: dict[str, str] = {}  # what was pruned, by what it was pruned from (`make serve`)
         self.reset()
 
     def reset(self):
         self.name, self.css, self.classes, self.variables, self.pages = None, "", set(), set(), set()
 
-    def take(self, output, page):
-        """The notebook page without its inline styles, linking the provisional stylesheet."""
-        doc = Document(output)
+    def take(self, doc: Document, page) -> None:
+        """The notebook page's inline styles removed, the provisional stylesheet linked instead."""
         styles = list(doc.find("style"))
         css = "\n".join(doc.inner(style) for style in styles)
         if not css:
-            return output
+            return
         name = f"assets/notebook.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
         self.name, self.css = name, css
         self.classes |= {c for element in doc.elements for c in (element.get("class") or "").split()}
+        outside, position = [], 0  # what reads a variable besides the stylesheet (style attributes)
         for style in styles:
+            outside.append(doc.text[position : style.start])
+            position = style.end
             doc.remove(style, trailing_space=True)
-        without_styles = doc.result()
-        self.variables |= set(_VAR.findall(without_styles))  # e.g. inline style attributes
-        inline = Document(without_styles)
+        outside.append(doc.text[position:])
+        self.variables |= set(_VAR.findall("".join(outside)))
         self.pages.add(page.file.abs_dest_path)
-        link = f'<link rel="stylesheet" href="{get_relative_url(name, page.url)}">\n'
-        head = next(inline.find("head"), None)
+        head = next(doc.find("head"), None)
         if head is None:
             raise ValueError(f"{page.file.src_uri}: a notebook page without <head>")
-        inline.insert_before_end(head, link)
-        return inline.result()
+        doc.insert_before_end(head, f'<link rel="stylesheet" href="{get_relative_url(name, page.url)}">\n')
 
     def write(self, config):
         """Write the notebook stylesheet once, pruned to the classes the notebook pages use.
@@ -145,9 +145,16 @@ class NotebookStylesheet:
         """
         if not self.name:
             return
-        css = re.sub(r"/\*.*?\*/", "", self.css, flags=re.DOTALL)
-        css = re.sub(r"@charset[^;]*;", "", css)
-        css = _drop_unused_variables(_prune(css, self.classes), self.variables)
+        key = hashlib.sha256(
+            "\0".join([self.css, *sorted(self.classes), "\0", *sorted(self.variables)]).encode()
+        ).hexdigest()
+        if key not in self.pruned:
+            css = re.sub(r"/\*.*?\*/", "", self.css, flags=re.DOTALL)
+            css = re.sub(r"@charset[^;]*;", "", css)
+            if len(self.pruned) > 4:
+                self.pruned.clear()
+            self.pruned[key] = _drop_unused_variables(_prune(css, self.classes), self.variables)
+        css = self.pruned[key]
         # Name the file after what it holds, so a changed stylesheet never meets a stale cache:
         # the pages link a provisional name (from the unpruned CSS), replaced here.
         name = f"assets/notebook.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"

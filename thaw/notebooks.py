@@ -261,13 +261,14 @@ _slug = slugify(case="lower")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def drop_other_languages(html: str, language: str) -> str:
-    """The HTML without its `<div lang="xx">` blocks in languages other than `language`.
+def drop_other_languages(doc: Document, language: str) -> set[int]:
+    """Remove the page's `<div lang="xx">` blocks in languages other than `language`; returns
+    the ids of the blocks removed.
 
     Each Markdown cell holds an English and a Korean block; the page keeps the block in its own
     language and drops the other, so the English search index holds no Korean section and the
     Korean one no English (the .ipynb a reader downloads keeps both)."""
-    doc, dropped = Document(html), set()
+    dropped = set()
     for block in doc.find("div", lang=True):
         if block.get("lang") == language or any(id(a) in dropped for a in block.ancestors()):
             continue
@@ -275,7 +276,7 @@ def drop_other_languages(html: str, language: str) -> str:
             raise ValueError(f'a <div lang="{block.get("lang")}"> block is never closed')
         dropped.add(id(block))
         doc.remove(block)
-    return doc.result()
+    return dropped
 
 
 def _toc_tokens(headings):
@@ -298,14 +299,16 @@ def _toc_tokens(headings):
     return root["children"]
 
 
-def notebook_page(html: str, page, language: str) -> str:
+def notebook_page(doc: Document, page, language: str) -> None:
     """nbconvert gives Korean-only headings empty ids (which broke the site search) and repeats
     ids across the two languages of a bilingual cell: every heading left after the other
     language is dropped gets a unique, non-empty id, its "¶" anchor goes, and the page's table
-    of contents is rebuilt from them."""
-    doc = Document(drop_other_languages(html, language))
+    of contents is rebuilt from them. (Edits inside a dropped block are dropped with it.)"""
+    dropped = drop_other_languages(doc, language)
     seen, headings = set(), []
     for heading in (e for e in doc.elements if e.name in HEADINGS):
+        if any(id(a) in dropped for a in heading.ancestors()):
+            continue
         for anchor in doc.find("a", within=heading, class_="anchor-link"):
             doc.remove(anchor)
         text = doc.text_of(heading).replace("¶", "").strip()
@@ -318,7 +321,6 @@ def notebook_page(html: str, page, language: str) -> str:
         headings.append((int(heading.name[1]), new, text))
         doc.set_attributes(heading, id=new)
     page.toc = get_toc(_toc_tokens(headings))
-    return doc.result()
 
 
 # mkdocs-jupyter's template, corrected (written against mkdocs-jupyter 0.26.3, pinned):
@@ -338,8 +340,7 @@ def _cdn_loader(doc: Document, script) -> bool:
     return script.get("type") == "module" and "mermaid" in doc.inner(script)
 
 
-def fix_template(output: str) -> str:
-    doc = Document(output)
+def fix_template(doc: Document) -> None:
     for script in doc.find("script"):
         if _cdn_loader(doc, script):
             doc.remove(script, trailing_space=True)
@@ -350,4 +351,3 @@ def fix_template(output: str) -> str:
                 f'<clipboard-copy for="{escape(button.get("for"))}" role="button" tabindex="0"'
                 ' aria-label="Copy to clipboard">',
             )
-    return doc.result()

@@ -92,6 +92,7 @@ class ThawPlugin(BasePlugin[ThawConfig]):
 
     def __init__(self):
         self.runner = self.data = self.prefetch = self.webp = self.stylesheet = None
+        self.site_data = None  # this edition's data/, checked (thaw/data.py Data)
         self.root = Path.cwd()
 
     # once per command
@@ -123,7 +124,7 @@ class ThawPlugin(BasePlugin[ThawConfig]):
         figure_helper(self.root, fresh=True)  # `make serve` rebuilds with an edited helper
         if self.data is None or self.data.root != self.root:
             self.data = DataFiles(self.root)
-        self.data.load()  # every data file checked before any page or fence reads one
+        self.site_data = self.data.load()  # every data file checked before any page or fence reads one
         self.runner.route(config)
         return config
 
@@ -152,10 +153,9 @@ class ThawPlugin(BasePlugin[ThawConfig]):
         path = Path(page.file.abs_src_path).relative_to(self.root).as_posix()
         korean = language(config) == "ko"
         record.check_includes(markdown, path, self.root)
-        markdown = record.render_markers(markdown, path, self.data.load, config["docs_dir"], korean)
-        markdown = cite.cite_chapter(
-            markdown, page, self.data.load().claims, language(config), config["site_url"]
-        )
+        data = self.site_data
+        markdown = record.render_markers(markdown, path, lambda: data, config["docs_dir"], korean)
+        markdown = cite.cite_chapter(markdown, page, data.claims, language(config), config["site_url"])
         return record.pdf_links(markdown, page.url, self.config.pdf)
 
     on_page_markdown = CombinedEvent(_start_page, _render_page)
@@ -169,30 +169,36 @@ class ThawPlugin(BasePlugin[ThawConfig]):
     def on_page_content(self, html, *, page, config, files):
         self.runner.end_page()
         notebook = notebooks.is_notebook(page)
-        if notebook:  # first, alone: it drops whole blocks the edits below would reach into
-            html = notebooks.notebook_page(html, page, language(config))
-        doc = Document(html)
+        doc = Document(html, opaque=("svg",))  # a figure's SVG is compact_figures' (ElementTree)
+        if notebook:  # the other language's blocks go, and the edits below inside them with them
+            notebooks.notebook_page(doc, page, language(config))
         markup.math_to_mathml(doc)
         markup.resolve_md_links(doc, page, files)
         figures.compact_figures(doc)
         source = Path(page.file.abs_src_path) if notebook else None
         figures.notebook_images(doc, source, language(config), self.webp)
         snippet_files.snippet_blocks(doc, page, self.root, language(config))
+        markup.unwrap_plain_tokens(doc)
         return doc.result()
 
     def on_post_page(self, output, *, page, config):
         if notebooks.is_notebook(page):
-            output = self.stylesheet.take(notebooks.fix_template(output), page)
-        return self._theme_markup(output)
+            doc = Document(output, opaque=("svg",))  # the whole page: its styles and scripts too
+            notebooks.fix_template(doc)
+            self.stylesheet.take(doc, page)
+        else:  # the theme's part only (head, header, navigation): the content has nothing of it
+            doc = Document(output, stop=markup.content_start, opaque=("svg",))
+        markup.fix_theme_markup(doc)
+        output = doc.result()
+        return search.korean_config_base(output) if language(config) == "ko" else output
 
     def on_post_template(self, output_content, *, template_name, config):
-        return self._theme_markup(output_content)  # 404.html
-
-    def _theme_markup(self, output):
-        doc = Document(output)
+        if not template_name.endswith(".html"):
+            return output_content  # sitemap.xml
+        doc = Document(output_content, stop=markup.content_start, opaque=("svg",))  # 404.html
         markup.fix_theme_markup(doc)
-        markup.unwrap_plain_tokens(doc)
-        return doc.result()
+        output = doc.result()
+        return search.korean_config_base(output) if language(config) == "ko" else output
 
     @event_priority(0)
     def _write_files(self, *, config):

@@ -7,8 +7,8 @@ on_post_build, at -100, has built the Korean edition and merged the index).
 - Search: mkdocs-static-i18n writes one search index for both editions, so an English search
   listed Korean sections and a Korean one English. This hook splits it: search/search_index.json
   keeps the English entries, ko/search/search_index.json the Korean ones (their locations
-  relative to ko/), and each Korean page's theme configuration (`__config`, its "base") points
-  under ko/, where Material's search reads the index and resolves the results. The palette
+  relative to ko/), and each Korean page's theme configuration (`__config`, its "base",
+  rewritten as the page is written: korean_config_base) points under ko/, where Material's search reads the index and resolves the results. The palette
   and other stored settings are kept per site (`__md_scope`, unchanged).
 - What Korean readers type: each Korean entry also gets, in a hidden span, the forms readers
   type that the site writes another way (data/style_ko.yml, `search_variants`: 기울기소실 for
@@ -88,16 +88,27 @@ def split_search_index(site: Path, root: Path) -> None:
     target = site / KOREAN / "search" / "search_index.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(dict(index, docs=korean), ensure_ascii=False), encoding="utf-8")
-    for page in (site / KOREAN).rglob("*.html"):
-        doc = Document(page.read_text(encoding="utf-8"))
+
+
+def korean_config_base(output: str) -> str:
+    """A Korean page with its theme configuration (`__config`) "base" under ko/, where
+    Material's search reads the Korean index and resolves its results ("../.." -> "../../ko/").
+    The script is near the page's end: the page is read from the last <script> before the last
+    mention of __config (the parser confirms which element it is), or whole."""
+    mention = output.rfind("__config")
+    begin = output.rfind("<script", 0, mention) if mention >= 0 else -1
+    doc = Document(output, start=max(begin, 0), opaque=("svg",))
+    script = next(doc.find("script", id="__config"), None)
+    if script is None and begin > 0:
+        doc = Document(output, opaque=("svg",))
         script = next(doc.find("script", id="__config"), None)
-        if script is None:
-            continue
-        config = json.loads(doc.inner(script))
-        if not config["base"].endswith(f"/{KOREAN}/"):  # once, though the index is split once
-            config["base"] = config["base"].rstrip("/") + f"/{KOREAN}/"  # "../.." -> "../../ko/"
+    if script is None:
+        return output
+    config = json.loads(doc.inner(script))
+    if not config["base"].endswith(f"/{KOREAN}/"):
+        config["base"] = config["base"].rstrip("/") + f"/{KOREAN}/"
         doc.replace_inner(script, json.dumps(config))
-        page.write_text(doc.result(), encoding="utf-8")
+    return doc.result()
 
 
 def korean_edition(site: Path, root: Path) -> None:
