@@ -127,7 +127,7 @@ EVENTS = """
   chapter: resnet.md
 - year: 2015
   event: "AlphaGo beats Fan Hui, a professional Go player, 5-0 (October; published in Nature in 2016)"
-  event_ko: "알파고가 프로 바둑 기사 Fan Hui를 5대 0으로 이김(10월, 2016년 Nature에 발표)"
+  event_ko: "알파고가 프로 바둑 기사 판후이(Fan Hui)를 5대 0으로 이김(10월, 2016년 『Nature』에 발표)"
   source: silver2016
   chapter: why-spring-came.md
 - year: 2017

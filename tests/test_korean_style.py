@@ -6,7 +6,8 @@ every notebook's Markdown cells, and in every Korean field of data/*.yml:
 - terms: no variant the style sheet bans (one Korean word per concept);
 - names: a listed person's Latin name only in a citation link's text or in a gloss;
 - speech level: 합니다체, so no sentence of ours ends in -요 (해요체: -니까요, -세요, ...),
-  in -다 other than -니다 (한다체), or asks with -까? other than -니까?;
+  in -다 other than -니다 (한다체), in -ㅂ시다 (봅시다, 합시다), or asks with -까? other than
+  -니까?;
 - glosses: an English term in parentheses once per page, at its first use (an
   abbreviation glossed with it counts as the same term), and never for the basic words
   the style sheet lists under never_gloss.
@@ -44,9 +45,10 @@ AFTER_HANGUL_PARENS = re.compile(r"(?<=[\uac00-\ud7a3])\([^()\n]*\)")
 ENDINGS = [
     ("speech level: 해요체 ending -요 (write 합니다체)", re.compile(r"[\uac00-\ud7a3]요[.?!]")),
     (
-        "speech level: 한다체 ending -다 (write -니다 or -ㅂ시다)",
+        "speech level: 한다체 ending -다 (write -니다)",
         re.compile(r"(?<![니시])(?<=[\uac00-\ud7a3])다[.!]"),
     ),
+    ("speech level: -ㅂ시다 ending (write -겠습니다 or a statement)", re.compile(r"(?<=[\uac00-\ud7a3])시다[.!]")),
     ("speech level: question in -까? (write -니까?)", re.compile(r"(?<!니)(?<=[\uac00-\ud7a3])까\?")),
 ]
 TERMS = [
@@ -234,6 +236,7 @@ PLANTED = {
     "speech level: 해요체": "이 신경망은 잘 배웁니다. 직접 돌려 보세요.",
     "speech level: 한다체": "이 신경망은 잘 배운다.",
     "speech level: question": "왜 그럴까? 이유는 곱셈입니다.",
+    "speech level: -ㅂ시다": "은닉 뉴런의 순서를 바꿔 봅시다.",
     "gloss": "기울기 소실(vanishing gradient)은 오래된 문제입니다.",
     "gloss: (weight": "가중치(weight)를 바꿉니다.",
     "search variant": "배치정규화는 학습률을 높여 줍니다.",
@@ -265,7 +268,24 @@ PLANTED_TERMS = {
     "원글": "에세이는 겨울이 길었다고 말합니다.",
     "사람 기준선": "ResNet은 사람의 기록보다 낮았습니다.",
     "일반": "깊은 플레인 신경망은 학습 세트를 덜 맞춥니다.",
-    "세일리언시 맵": "입력 기울기 돌출 맵은 미분값을 씁니다.",
+    "세일리언시, 세일리언시 맵 (an image)": [
+        "입력 기울기 돌출 맵은 미분값을 씁니다.",
+        "입력 기울기 세일리언시 맵은 특성마다 점수를 매깁니다.",
+    ],
+    "기본 SGD, 기본 경사 하강법": "세 방식 모두 같은 일반 [미니배치 SGD]를 씁니다.",
+    "가설 집합": "잡음을 외울 수 있는 모델 집합은 용량이 큽니다.",
+    "맵 여섯 개, 특성 여덟 개, 픽셀 64개": [
+        "C3의 각 맵은 S2의 여섯 맵 가운데 일부만 읽습니다.",
+        "두 방법이 각각 여덟 특성 모두에 점수를 매깁니다.",
+        "각 칸은 은닉 뉴런 하나가 64개 픽셀에 거는 가중치입니다.",
+        "어느 분할에서나 열 개 숫자의 비율이 같습니다.",
+    ],
+    "90에포크, 200스텝, 227픽셀 (the unit attached)": "논문이 말하는 약 90 에포크를 곱합니다.",
+    "8×8, 227×227, 6×28×28 (the multiplication sign)": "scikit-learn의 8x8 숫자를 키웁니다.",
+    "10.9%포인트, 20%포인트": "SVM이 평균 1.5%p 넘게 앞섭니다.",
+    "『책·학술지』, 「논문·글」": "이 척도는 1986년 *Nature* 논문이 씁니다.",
+    "1987~1988년, 533~536쪽": "르쿤은 1987-88년에 토론토에 있었습니다.",
+    "1,000, 1,797, 10,000 (a thousands comma)": "첫 층의 기울기는 마지막 층의 1000분의 1에도 못 미칩니다.",
     "주석자": "훈련받은 레이블러 한 사람이 레이블을 달았습니다.",
     "랜덤 워크": "무작위 보행은 예측할 수 없습니다.",
     "데이터셋": "작은 데이터 세트를 뽑습니다.",
@@ -287,7 +307,7 @@ PLANTED_TERMS = {
     ),
     "1,400만, 6,100만, 120만 (a thousands comma inside)": "이미지넷은 약 1400만 장입니다.",
     "샘플": "학습 예제 100개에서 지나치게 확신합니다.",
-    "스트라이드": "11x11 커널을 4픽셀 간격으로 밀어 갑니다.",
+    "스트라이드": "11×11 커널을 4픽셀 간격으로 밀어 갑니다.",
     "에포크": "약 90번의 데이터 순회를 곱합니다.",
     "실무": "이론이 실제를 따라가지 못합니다.",
     "최고 성능 모델": "그사이 최신 모델은 잔차 연결을 덧붙입니다.",
@@ -303,11 +323,35 @@ def test_each_decided_term_fails_on_a_planted_variant(use, tmp_path):
     assert any(t["use"] == use for t in STYLE["terms"]), f"no style sheet term uses {use!r}"
     page = DOCS / "vanishing-gradients.ko.md"
     lines = page.read_text(encoding="utf-8").splitlines()
-    copy = tmp_path / page.name
-    copy.write_text("\n".join([*lines, "", PLANTED_TERMS[use], ""]), encoding="utf-8")
-    failures = check((f"{copy.name}:{n}", line) for n, line in _numbered(copy))
-    bad = len(lines) + 2
-    assert any(f.startswith(f"{copy.name}:{bad}: term: write {use} for") for f in failures), failures
+    planted = PLANTED_TERMS[use]
+    for variant in [planted] if isinstance(planted, str) else planted:
+        copy = tmp_path / page.name
+        copy.write_text("\n".join([*lines, "", variant, ""]), encoding="utf-8")
+        failures = check((f"{copy.name}:{n}", line) for n, line in _numbered(copy))
+        bad = len(lines) + 2
+        assert any(f.startswith(f"{copy.name}:{bad}: term: write {use} for") for f in failures), (variant, failures)
+
+
+# Lines the newer mechanical rules must let through: a count after its noun or a counter after
+# a numeral, "the two/three X" of things already named, a unit after 만, a size before its unit,
+# a year, the post number, a range said in words and emphasis in italics.
+ALLOWED = [
+    "세 사람은 신경망 연구를 붙들고 있었습니다.",
+    "두 방법 모두 정보가 있는 특성 세 개를 골라냅니다.",
+    "ReLU를 쓰면 tanh 뉴런보다 여섯 배 빨랐고, 분할을 다섯 번 바꿔 가며 여섯 번의 학습을 합니다.",
+    "숫자 1,797개 가운데 1,300개로 학습하고, 정답이 그 다섯 개 안에 없을 때만 틀립니다.",
+    "C1부터 F6까지의 층에는 매개변수가 60,000개 있습니다.",
+    "학습 이미지 120만 장을 약 90에포크 동안 훑습니다.",
+    "scikit-learn에는 8×8 픽셀 손글씨 숫자 1,797장이 들어 있습니다.",
+    "1986년 『Nature』 논문과 2012년 ILSVRC 결과, PGR21 자유 게시판의 84949번 게시물입니다.",
+    "르쿤은 1987~1988년에 토론토에 있었고, 최고 모델은 16층에서 30층이었습니다.",
+    "*학습* 오류율이 줄기는커녕 오히려 늘어났습니다.",
+]
+
+
+def test_the_newer_rules_let_good_lines_through():
+    failures = check((f"allowed:{n}", line) for n, line in enumerate(ALLOWED, start=1))
+    assert not failures, "\n".join(failures)
 
 
 def test_data_fields_are_read_whole(tmp_path):

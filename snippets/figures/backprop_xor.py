@@ -14,7 +14,7 @@ for ax, hidden in zip(axes, curves):
         alpha=0.3,
         label=tr("runs that solve XOR (range)", "XOR을 푼 실행(범위)"),
     )
-    ax.semilogy(steps, np.median(solved, 1), color="tab:blue", label=tr("their median", "그 중앙값"))
+    ax.semilogy(steps, np.median(solved, 1), color="tab:blue", label=tr("their median", "푼 실행의 중앙값"))
     for run in np.flatnonzero(stuck[hidden]):
         ax.semilogy(steps, curves[hidden][steps, run], color="tab:red", linewidth=0.8)
     ax.set_title(

@@ -12,7 +12,7 @@ ax.bar(
     features + 0.2,
     grad_avg / grad_avg.max(),
     0.4,
-    label=tr("input-gradient saliency", "입력 기울기 세일리언시 맵"),
+    label=tr("input-gradient saliency", "입력 기울기 세일리언시"),
 )
 ax.set_xticks(features, [f"{j}{'*' if j in INFORMATIVE else ''}" for j in features])
 ax.set_xlabel(tr("feature (* = informative)", "특성(* = 정보가 있는 특성)"))
@@ -22,6 +22,6 @@ print(
     figure_html(
         fig,
         "Mean importance of each feature by a LIME-style surrogate and by input-gradient saliency",
-        "LIME 방식의 대리 모델과 입력 기울기 세일리언시 맵이 매긴 특성별 평균 중요도",
+        "LIME 방식의 대리 모델과 입력 기울기 세일리언시가 매긴 특성별 평균 중요도",
     )
 )

@@ -12,7 +12,7 @@ fig, ax = plt.subplots(figsize=(6.4, 3.4))
 for (name, curve), marker in zip(curves.items(), "os^"):
     ax.plot(range(1, EPOCHS + 1), curve, marker + "-", label=tr(name, korean[name]))
 ax.axhline(0.1, color="grey", ls=":", label=tr("chance", "우연 수준"))
-ax.set_xlabel(tr("epoch of supervised training (plain SGD)", "지도 학습 에포크(일반 SGD)"))
+ax.set_xlabel(tr("epoch of supervised training (plain SGD)", "지도 학습 에포크(기본 SGD)"))
 ax.set_ylabel(tr("test accuracy", "테스트 정확도"))
 ax.set_ylim(0, 1)
 ax.legend(fontsize=8)
