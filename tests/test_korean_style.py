@@ -48,7 +48,10 @@ ENDINGS = [
         "speech level: 한다체 ending -다 (write -니다)",
         re.compile(r"(?<![니시])(?<=[\uac00-\ud7a3])다[.!]"),
     ),
-    ("speech level: -ㅂ시다 ending (write -겠습니다 or a statement)", re.compile(r"(?<=[\uac00-\ud7a3])시다[.!]")),
+    (
+        "speech level: -ㅂ시다 ending (write -겠습니다 or a statement)",
+        re.compile(r"(?<=[\uac00-\ud7a3])시다[.!]"),
+    ),
     ("speech level: question in -까? (write -니까?)", re.compile(r"(?<!니)(?<=[\uac00-\ud7a3])까\?")),
 ]
 TERMS = [
@@ -329,7 +332,10 @@ def test_each_decided_term_fails_on_a_planted_variant(use, tmp_path):
         copy.write_text("\n".join([*lines, "", variant, ""]), encoding="utf-8")
         failures = check((f"{copy.name}:{n}", line) for n, line in _numbered(copy))
         bad = len(lines) + 2
-        assert any(f.startswith(f"{copy.name}:{bad}: term: write {use} for") for f in failures), (variant, failures)
+        assert any(f.startswith(f"{copy.name}:{bad}: term: write {use} for") for f in failures), (
+            variant,
+            failures,
+        )
 
 
 # Lines the newer mechanical rules must let through: a count after its noun or a counter after
