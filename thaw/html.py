@@ -43,6 +43,17 @@ VOID = frozenset(
         "wbr",
     ]
 )  # elements without an end tag
+# An open element of these ends where the next one of its kind begins (`<li>one<li>two`).
+SIBLINGS = {
+    "li": ("li",),
+    "p": ("p",),
+    "dt": ("dt", "dd"),
+    "dd": ("dt", "dd"),
+    "tr": ("tr",),
+    "td": ("td", "th"),
+    "th": ("td", "th"),
+    "option": ("option",),
+}
 
 
 class Element:
@@ -102,6 +113,9 @@ class _Reader(HTMLParser):
         if self.stop is not None and self.stop(tag, attrs):
             raise _Stop
         start = self.position()
+        if self.stack and self.stack[-1].name in SIBLINGS.get(tag, ()):
+            ended = self.stack.pop()  # `<li>one<li>two`: the first item ends here
+            ended.close_start = ended.end = start
         parent = self.stack[-1] if self.stack else None
         element = Element(tag, attrs, start, start + len(self.get_starttag_text()), parent)
         self.elements.append(element)

@@ -114,27 +114,37 @@ class NotebookStylesheet:
     def reset(self):
         self.name, self.css, self.classes, self.variables, self.pages = None, "", set(), set(), set()
 
-    def take(self, doc: Document, page) -> None:
-        """The notebook page's inline styles removed, the provisional stylesheet linked instead."""
+    def take(self, doc: Document, page):
+        """The notebook page's inline styles removed, the provisional stylesheet linked instead;
+        returns what the page gives the stylesheet (see add)."""
         styles = list(doc.find("style"))
         css = "\n".join(doc.inner(style) for style in styles)
         if not css:
             return
         name = f"assets/notebook.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
-        self.name, self.css = name, css
-        self.classes |= {c for element in doc.elements for c in (element.get("class") or "").split()}
+        classes = {c for element in doc.elements for c in (element.get("class") or "").split()}
         outside, position = [], 0  # what reads a variable besides the stylesheet (style attributes)
         for style in styles:
             outside.append(doc.text[position : style.start])
             position = style.end
             doc.remove(style, trailing_space=True)
         outside.append(doc.text[position:])
-        self.variables |= set(_VAR.findall("".join(outside)))
-        self.pages.add(page.file.abs_dest_path)
+        variables = set(_VAR.findall("".join(outside)))
         head = next(doc.find("head"), None)
         if head is None:
             raise ValueError(f"{page.file.src_uri}: a notebook page without <head>")
         doc.insert_before_end(head, f'<link rel="stylesheet" href="{get_relative_url(name, page.url)}">\n')
+        taken = (name, css, frozenset(classes), frozenset(variables))
+        self.add(taken, page)
+        return taken
+
+    def add(self, taken, page) -> None:
+        """A notebook page's part of the stylesheet (what take() returned), for this build."""
+        name, css, classes, variables = taken
+        self.name, self.css = name, css
+        self.classes |= classes
+        self.variables |= variables
+        self.pages.add(page.file.abs_dest_path)
 
     def write(self, config):
         """Write the notebook stylesheet once, pruned to the classes the notebook pages use.

@@ -30,6 +30,7 @@ gathers), released in on_post_build and on_shutdown. The plugin reads no environ
 variable: mkdocs.yml passes the THAW_* variables in as config options (`!ENV`).
 """
 
+import hashlib
 from pathlib import Path
 
 from mkdocs.config import base
@@ -66,6 +67,25 @@ class PathOption(c.Type):
         return super().run_validation("" if value is None else str(value))
 
 
+class Memo(dict):
+    """What a step made of a page, by a digest of everything it read (a pure step: same input,
+    same output), kept for `make serve`'s next rebuild; at most `size` entries."""
+
+    size = 400
+
+    def key(self, *parts) -> str:
+        digest = hashlib.sha256()
+        for part in parts:
+            digest.update(part if isinstance(part, bytes) else str(part).encode())
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+    def __setitem__(self, key, value):
+        if len(self) >= self.size:
+            self.clear()
+        super().__setitem__(key, value)
+
+
 class ThawConfig(base.Config):
     exec_cache = PathOption()  # the execution cache's folder; "" runs every fence
     exec_cache_refresh = Flag()  # run everything and rewrite the cache
@@ -91,7 +111,7 @@ class ThawPlugin(BasePlugin[ThawConfig]):
     supports_multiple_instances = False
 
     def __init__(self):
-        self.runner = self.data = self.prefetch = self.webp = self.stylesheet = None
+        self.runner = self.data = self.prefetch = self.webp = self.stylesheet = self.memo = None
         self.site_data = None  # this edition's data/, checked (thaw/data.py Data)
         self.root = Path.cwd()
 
@@ -109,12 +129,13 @@ class ThawPlugin(BasePlugin[ThawConfig]):
         self.prefetch = notebooks.Prefetch(self.config.notebook_workers)
         self.webp = figures.WebP()
         self.stylesheet = NotebookStylesheet()
+        self.memo = Memo()
         self.data = None
 
     def on_shutdown(self):
         if self.prefetch is not None:
             self.prefetch.shutdown()
-        self.runner = self.data = self.prefetch = self.webp = self.stylesheet = None
+        self.runner = self.data = self.prefetch = self.webp = self.stylesheet = self.memo = None
 
     # once per edition
     def on_config(self, config):
@@ -167,38 +188,71 @@ class ThawPlugin(BasePlugin[ThawConfig]):
     on_pre_page = CombinedEvent(_wait_for_notebook)
 
     def on_page_content(self, html, *, page, config, files):
+        """The page's content with the plugin's edits: kept, by everything they depend on, for
+        the rebuilds of `make serve` (an unchanged page is not parsed again)."""
         self.runner.end_page()
         notebook = notebooks.is_notebook(page)
+        source = Path(page.file.abs_src_path)
+        key = self.memo.key(
+            "content",
+            html,
+            page.url,
+            language(config),
+            *sorted(f.src_uri for f in files),  # the pages a link may lead to
+            source.read_bytes() if notebook else b"",  # a lab's figure descriptions
+        )
+        if key in self.memo:
+            content, toc = self.memo[key]
+            if toc is not None:
+                page.toc = toc
+            return content
+        content = self._page_content(html, page, config, files, notebook, source)
+        self.memo[key] = (content, page.toc if notebook else None)
+        return content
+
+    def _page_content(self, html, page, config, files, notebook, source):
         doc = Document(html, opaque=("svg",))  # a figure's SVG is compact_figures' (ElementTree)
         if notebook:  # the other language's blocks go, and the edits below inside them with them
             notebooks.notebook_page(doc, page, language(config))
         markup.math_to_mathml(doc)
         markup.resolve_md_links(doc, page, files)
         figures.compact_figures(doc)
-        source = Path(page.file.abs_src_path) if notebook else None
-        figures.notebook_images(doc, source, language(config), self.webp)
+        figures.notebook_images(doc, source if notebook else None, language(config), self.webp)
         snippet_files.snippet_blocks(doc, page, self.root, language(config))
         markup.unwrap_plain_tokens(doc)
         return doc.result()
 
     def on_post_page(self, output, *, page, config):
         if notebooks.is_notebook(page):
+            key = self.memo.key("notebook page", output, page.url, language(config))
+            if key in self.memo:
+                output, taken = self.memo[key]
+                self.stylesheet.add(taken, page)
+                return output
             doc = Document(output, opaque=("svg",))  # the whole page: its styles and scripts too
             notebooks.fix_template(doc)
-            self.stylesheet.take(doc, page)
+            taken = self.stylesheet.take(doc, page)
         else:  # the theme's part only (head, header, navigation): the content has nothing of it
-            doc = Document(output, stop=markup.content_start, opaque=("svg",))
+            key = self.memo.key("page", output, language(config))
+            if key not in self.memo:
+                self.memo[key] = self._theme_markup(output, language(config))
+            return self.memo[key]
         markup.fix_theme_markup(doc)
         output = doc.result()
-        return search.korean_config_base(output) if language(config) == "ko" else output
+        output = search.korean_config_base(output) if language(config) == "ko" else output
+        self.memo[key] = (output, taken)
+        return output
+
+    def _theme_markup(self, output, edition):
+        doc = Document(output, stop=markup.content_start, opaque=("svg",))
+        markup.fix_theme_markup(doc)
+        output = doc.result()
+        return search.korean_config_base(output) if edition == "ko" else output
 
     def on_post_template(self, output_content, *, template_name, config):
         if not template_name.endswith(".html"):
             return output_content  # sitemap.xml
-        doc = Document(output_content, stop=markup.content_start, opaque=("svg",))  # 404.html
-        markup.fix_theme_markup(doc)
-        output = doc.result()
-        return search.korean_config_base(output) if language(config) == "ko" else output
+        return self._theme_markup(output_content, language(config))  # 404.html
 
     @event_priority(0)
     def _write_files(self, *, config):
