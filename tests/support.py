@@ -1,5 +1,6 @@
 """Helpers shared by the root conftest and the tests: fences, and running mkdocs."""
 
+import contextlib
 import importlib.util
 import json
 import os
@@ -131,10 +132,11 @@ def load_tool(name: str):
     return _load(f"tools/{name}.py")
 
 
-def build_in_process(config_file: Path, site_dir: Path) -> tuple[bool, str]:
+def build_in_process(config_file: Path, site_dir: Path, **thaw_options) -> tuple[bool, str]:
     """A strict build in this process, as `mkdocs build --strict` runs it: (whether it passed, its
-    log and the error that stopped it). The tests' own folder for the notebook cache, nothing
-    recorded; the plugin's options are mkdocs.yml's (their THAW_* variables unset)."""
+    log and the error that stopped it). The tests' own folder for the notebook cache; the thaw
+    plugin's options as given (`exec_cache="..."`, `fence_record=...`, `seeds=...`), no execution
+    cache unless given, and fence_runs(site_dir) what each build-time fence did."""
     import logging
 
     from mkdocs.commands.build import build
@@ -148,10 +150,14 @@ def build_in_process(config_file: Path, site_dir: Path) -> tuple[bool, str]:
 
     handler, logger = Keep(level=logging.INFO), logging.getLogger("mkdocs")
     logger.addHandler(handler)
+    folder = contextlib.chdir(Path(config_file).parent)  # as a reader runs mkdocs: includes are read there
+    folder.__enter__()
     try:
         config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
         config.plugins["mkdocs-jupyter"].config["cache_dir"] = tempfile.mkdtemp(prefix="thaw-nb-")
-        config.plugins["thaw"].config["exec_cache"] = ""  # every fence runs
+        options = {"exec_cache": "", "fence_record": str(fence_record(site_dir))} | thaw_options
+        for name, value in options.items():
+            config.plugins["thaw"].config[name] = value
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
@@ -161,6 +167,7 @@ def build_in_process(config_file: Path, site_dir: Path) -> tuple[bool, str]:
         finally:
             config.plugins.on_shutdown()
     finally:
+        folder.__exit__(None, None, None)
         logger.removeHandler(handler)
 
 

@@ -5,7 +5,7 @@ import os
 import shutil
 
 import pytest
-from support import ROOT, fence_runs, mkdocs_build
+from support import ROOT, build_in_process, fence_runs
 
 from thaw import fences
 
@@ -63,16 +63,19 @@ def _site(tmp_path):
     )
 
 
-def _build(tmp_path, n):
+def _build(tmp_path, n, refresh=False):
+    """Build number n of the throwaway site, in process, with its execution cache in tmp_path."""
     site = tmp_path / f"site{n}"
-    build = mkdocs_build(tmp_path / "mkdocs.yml", site, tmp_path, cache=True)
-    assert build.returncode == 0, build.stdout[-2000:]
+    cache = str(tmp_path / "cache")
+    passed, log = build_in_process(
+        tmp_path / "mkdocs.yml", site, exec_cache=cache, exec_cache_refresh=refresh
+    )
+    assert passed, log[-2000:]
     runs = [r for r in fence_runs(site) if r["page"] == "docs/tiny.md" and not r["reused"]]
     return {r["include"]: ("cached" if r["cached"] else "ran") for r in runs}
 
 
-def test_a_change_runs_the_fence_again_and_nothing_else_does(tmp_path, monkeypatch):
-    monkeypatch.setenv("THAW_EXEC_CACHE", str(tmp_path / "cache"))
+def test_a_change_runs_the_fence_again_and_nothing_else_does(tmp_path):
     _site(tmp_path)
     figure, snippet = "snippets/figures/tiny.py", "snippets/tiny.py"
     assert _build(tmp_path, 1) == {snippet: "ran", figure: "ran"}
@@ -81,12 +84,11 @@ def test_a_change_runs_the_fence_again_and_nothing_else_does(tmp_path, monkeypat
     assert _build(tmp_path, 3) == {snippet: "cached", figure: "ran"}, "an edited figure file runs again"
     (tmp_path / "snippets" / "tiny.py").write_text(SNIPPET.replace("41 + 1", "40 + 2"), encoding="utf-8")
     assert _build(tmp_path, 4) == {snippet: "ran", figure: "ran"}, "an edited snippet runs, and its figure"
-    monkeypatch.setenv("THAW_EXEC_CACHE_REFRESH", "1")
-    assert _build(tmp_path, 5) == {snippet: "ran", figure: "ran"}, "THAW_EXEC_CACHE_REFRESH=1 runs everything"
+    assert _build(tmp_path, 5, refresh=True) == {snippet: "ran", figure: "ran"}, "a refresh runs everything"
     assert os.listdir(tmp_path / "cache" / "fences")
 
 
-def test_a_build_with_the_sweep_shows_each_claims_seeds_line(tmp_path, monkeypatch):
+def test_a_build_with_the_sweep_shows_each_claims_seeds_line(tmp_path):
     """With THAW_SEEDS naming make seeds' results, a build writes under the snippet's output how
     many seeds held and the range of its figures; thaw/fences.py reads only a sweep of this text."""
     import hashlib
@@ -105,10 +107,9 @@ def test_a_build_with_the_sweep_shows_each_claims_seeds_line(tmp_path, monkeypat
         for seed in range(10)
     ]
     (tmp_path / "seeds.json").write_text(json.dumps(sweep), encoding="utf-8")
-    monkeypatch.setenv("THAW_SEEDS", str(tmp_path / "seeds.json"))
     site = tmp_path / "site"
-    build = mkdocs_build(tmp_path / "mkdocs.yml", site, tmp_path)
-    assert build.returncode == 0, build.stdout[-2000:]
+    passed, log = build_in_process(tmp_path / "mkdocs.yml", site, seeds=str(tmp_path / "seeds.json"))
+    assert passed, log[-2000:]
     html = (site / "tiny" / "index.html").read_text(encoding="utf-8")
     assert "held for 10 of 10" in html and "40–49" in html, "no seeds line in a build with the sweep"
     korean = (site / "ko" / "tiny" / "index.html").read_text(encoding="utf-8")
