@@ -50,7 +50,7 @@ def test_the_seeds_line_says_how_many_held_and_the_range():
     without = FenceRunner().robustness("snippets/x.py", text, "en")
     assert "held for 9 of 10" in line and "100–156" in line and "0.20–0.28" in line, line
     assert "1–1" not in line, f"a figure that is the same on every seed is not a range: {line}"
-    assert "10번 중 9번" in korean and "100–156" in korean, korean
+    assert "10번 중 9번" in korean and "100~156" in korean and "시드 0~9" in korean, korean
     assert changed == "" and without == "", "a sweep of another text, or none, shows nothing"
 
 

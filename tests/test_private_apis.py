@@ -73,3 +73,18 @@ def test_mkdocs_jupyter_reads_the_cache_fields_the_prefetch_writes():
     assert "custom_mathjax_url" in passed, "could not read the arguments thaw/notebooks.py passes"
     missing = passed - set(params(convert.nb2html))
     assert not missing, changed("thaw/notebooks.py", "mkdocs-jupyter 0.26.3", f"nb2html's {missing}")
+
+
+def test_the_html_parser_reads_raw_text_elements_as_thaw_html_expects():
+    """thaw/html.py reads an inline SVG as one element by adding it to HTMLParser's
+    CDATA_CONTENT_ELEMENTS (an undocumented class attribute of Python 3.11's html.parser), and
+    places each tag by the parser's lineno and offset as it calls handle_starttag."""
+    from html.parser import HTMLParser
+
+    from thaw.html import Document
+
+    assert HTMLParser.CDATA_CONTENT_ELEMENTS == ("script", "style"), (
+        "thaw/html.py relies on html.parser's CDATA_CONTENT_ELEMENTS; this Python changed it"
+    )
+    doc = Document('<p>a</p>\n<svg><g><path d="x"/></g></svg>\n<b>c</b>', opaque=("svg",))
+    assert [(e.name, e.start) for e in doc.elements] == [("p", 0), ("svg", 9), ("b", 45)]

@@ -12,7 +12,7 @@ from html import escape
 
 ESSAY = {
     "en": "Retold from 루트에리노, “머신러닝 이야기 - 2. 딥러닝 이야기 두번째” (Machine learning stories, 2: deep learning, part two), PGR21 free board, post 84949, 2020-03-08.",
-    "ko": "원글: 루트에리노, 「머신러닝 이야기 - 2. 딥러닝 이야기 두번째」, PGR21 자유 게시판 84949번 게시물, 2020-03-08.",
+    "ko": "원글: 루트에리노, 「머신러닝 이야기 - 2. 딥러닝 이야기 두번째」, PGR21 자유 게시판 84949번 게시물, 2020년 3월 8일.",
 }
 TEXT = {
     "en": ("Cite this page", "Thaw. “{title}.” {year}. {url}"),

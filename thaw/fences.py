@@ -82,8 +82,9 @@ PROVENANCE = {
 SEEDS = {"en": ("seed {0}", "no random numbers"), "ko": ("시드 {0}", "난수 없음")}
 ROBUSTNESS = {
     "en": "Over seeds {first}–{last} (<code>make seeds</code>), the claim held for {held} of {runs}; {figures}.",
-    "ko": "시드 {first}–{last}(<code>make seeds</code>)에서 주장은 {runs}번 중 {held}번 성립했고, {figures}.",
+    "ko": "시드 {first}~{last}(<code>make seeds</code>)에서 주장은 {runs}번 중 {held}번 성립했고, {figures}.",
 }
+RANGE = {"en": "–", "ko": "~"}  # 13–25 in English; 13~25 in Korean (data/style_ko.yml)
 FIGURES = {
     "en": ("its last line's figures ranged over {ranges}", "its last line was the same on every seed"),
     "ko": ("마지막 줄의 수치는 {ranges} 범위였습니다", "마지막 줄은 모든 시드에서 같았습니다"),
@@ -389,7 +390,8 @@ class FenceRunner:
         lasts = [(r["stdout"].strip().splitlines() or [""])[-1] for r in held]
         columns = list(zip(*(_NUMBER.findall(line) for line in lasts)))
         if held and all(len(_NUMBER.findall(line)) == len(columns) for line in lasts):
-            spans = [f"{min(c, key=_value)}–{max(c, key=_value)}" for c in columns if len(set(c)) > 1]
+            dash = RANGE[language]
+            spans = [f"{min(c, key=_value)}{dash}{max(c, key=_value)}" for c in columns if len(set(c)) > 1]
         else:
             spans = []
         varying, same = FIGURES[language]
