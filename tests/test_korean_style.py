@@ -298,7 +298,10 @@ PLANTED_TERMS = {
     "학습 오류율, 테스트 오류율": "학습 오차가 0이 되었습니다.",
     "왜곡": "변형한 학습 이미지를 더합니다.",
     "상한, 하한 (say which)": "PAC 한계(bound)는 약합니다.",
-    "저자들, CPU 수천 개, 아래 스크립트 한 곳": "그들의 노력은 두 개의 달력을 따랐습니다.",
+    "저자들, CPU 수천 개, 아래 스크립트 한곳": [
+        "그들의 노력은 두 개의 달력을 따랐습니다.",
+        "숫자는 모두 아래 스크립트 한 곳에 모여 있습니다.",
+    ],
     "도함수 (the function), 미분값 (its value at a point)": "ReLU는 도함수가 정확히 1입니다.",
     "국소 기술자": "사람이 설계한 지역 기술자를 뽑습니다.",
     "임계값 뉴런": "임계 뉴런 하나로는 XOR을 계산할 수 없습니다.",
@@ -373,6 +376,16 @@ def test_data_fields_are_read_whole(tmp_path):
     failures = check(yaml_lines(data))
     assert any(f.startswith("planted.yml:1 (event_ko): term") for f in failures), failures
     assert any(f.startswith("planted.yml:2 (record_ko): name") for f in failures), failures
+
+
+def test_timeline_events_end_in_a_noun_phrase():
+    """data/style_ko.yml: a timeline event_ko ends in a noun phrase (…의 정리, …의 우승), not in
+    a nominalised verb (-함, -임), so the events read alike down the table."""
+    path = ROOT / "snippets" / "timeline.py"
+    events = [(where, text) for where, text in yaml_lines(path) if "(event_ko)" in where]
+    assert events
+    bad = [f"{where}: {text}" for where, text in events if re.search(r"[함임]\.?$", text.strip())]
+    assert not bad, "\n".join(bad)
 
 
 HANGUL_TEXT = re.compile(r"[\uac00-\ud7a3]")

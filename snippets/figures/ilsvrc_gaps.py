@@ -7,8 +7,8 @@ fig, ax = plt.subplots(figsize=(6.4, 3.6))
 years = sorted(winners)
 ax.plot(years, [winners[y]["top5_error"] for y in years], color="0.6", zorder=1)
 kinds = [
-    ("hand-engineered", tr("winner: hand-engineered", "우승: 사람이 설계한 특성"), "s", "tab:blue"),
-    ("neural network", tr("winner: neural network", "우승: 신경망"), "o", "tab:red"),
+    ("hand-engineered", tr("winner: hand-engineered", "우승작: 사람이 설계한 파이프라인"), "s", "tab:blue"),
+    ("neural network", tr("winner: neural network", "우승작: 신경망"), "o", "tab:red"),
 ]
 for kind, label, marker, color in kinds:
     pts = [(y, winners[y]["top5_error"]) for y in years if winners[y]["kind"] == kind]
