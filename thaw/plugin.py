@@ -71,7 +71,7 @@ class Memo(dict):
     """What a step made of a page, by a digest of everything it read (a pure step: same input,
     same output), kept for `make serve`'s next rebuild; at most `size` entries."""
 
-    size = 400
+    size = 2000  # pages twice (two editions, two steps) and the Korean search entries, with room
 
     def key(self, *parts) -> str:
         digest = hashlib.sha256()
@@ -262,7 +262,7 @@ class ThawPlugin(BasePlugin[ThawConfig]):
 
     @event_priority(-200)
     def _korean_edition(self, *, config):
-        search.korean_edition(Path(config["site_dir"]), self.root)
+        search.korean_edition(Path(config["site_dir"]), self.root, self.memo)
 
     on_post_build = CombinedEvent(_write_files, _korean_edition)
 

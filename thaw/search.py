@@ -67,7 +67,9 @@ def python_separator(pattern: str) -> re.Pattern:
     return re.compile(pattern.replace("(?<=[가-힣]{2}|[A-Za-z0-9])", "(?:(?<=[가-힣]{2})|(?<=[A-Za-z0-9]))"))
 
 
-def split_search_index(site: Path, root: Path) -> None:
+def split_search_index(site: Path, root: Path, memo=None) -> None:
+    """The merged index split in two; `memo` (the plugin's) keeps each entry's extras between
+    `make serve` rebuilds."""
     index_file = site / "search" / "search_index.json"
     if not index_file.is_file() or not (site / KOREAN).is_dir():
         return
@@ -76,11 +78,19 @@ def split_search_index(site: Path, root: Path) -> None:
         return  # split already (the i18n plugin runs on_post_build once per language)
     separator = python_separator(index["config"]["separator"])
     variants = search_variants(root)
+    rules = json.dumps([variants, separator.pattern])  # what each entry's extras also depend on
     english, korean = [], []
     for doc in index["docs"]:
         if doc["location"].startswith(f"{KOREAN}/"):
             doc = dict(doc, location=doc["location"][len(KOREAN) + 1 :])
-            doc["text"] += korean_extras(doc, variants, separator)
+            if memo is None:
+                extras = korean_extras(doc, variants, separator)
+            else:
+                key = memo.key("search", rules, doc["title"], doc["text"])
+                if key not in memo:
+                    memo[key] = korean_extras(doc, variants, separator)
+                extras = memo[key]
+            doc["text"] += extras
             korean.append(doc)
         else:
             english.append(doc)
@@ -111,10 +121,10 @@ def korean_config_base(output: str) -> str:
     return doc.result()
 
 
-def korean_edition(site: Path, root: Path) -> None:
+def korean_edition(site: Path, root: Path, memo=None) -> None:
     """The Korean edition's sitemap (Material's instant navigation fetches one per language in
     the switcher) and its own search index."""
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         if (site / name).is_file() and (site / KOREAN).is_dir():
             shutil.copyfile(site / name, site / KOREAN / name)
-    split_search_index(site, root)
+    split_search_index(site, root, memo)
