@@ -52,7 +52,7 @@ SCORE_BUDGET = {"performance": 98, "accessibility": 100, "best-practices": 100, 
 PAGE_BUDGET_KB = {"chapter": 150, "notebook": 250}
 CODE_BUDGET_S = {"snippet": 3.0, "notebook": 10.0}
 TEST_BUDGET_S = 45.0  # warm `make test` on the 2-core machine (issue 13)
-TEST_RATIO_BUDGET = 0.9  # warm `make test` / one sequential pass of the snippets (issue 22)
+TEST_RATIO_BUDGET = 0.4  # warm `make test` / one sequential pass of the snippets (issue 23; issue 22 asked 0.9)
 BUSY_RATIO_BUDGET = 2.0  # busy time / alone time, beside BUSY_PROCESSES CPU-bound processes
 BUSY_PROCESSES = 2  # a 2-core laptop with two other things running
 BUSY_LIMIT_S = 1800  # the busy processes stop themselves after this, should the bench be killed
@@ -314,7 +314,7 @@ def time_make_test() -> tuple[float, int]:
 
 def test_against_snippets() -> dict:
     """Warm `make test` (.venv already made) beside one sequential pass of every snippet run alone,
-    as a reader runs it, timed in the same run (issue 22: the first at most 0.9x the second)."""
+    as a reader runs it, timed in the same run (issue 23: the first at most 0.4x the second)."""
     test_s, test_rc = time_make_test()
     print("every snippet once, one after another ...", flush=True)
     snippets_s = sum(time_snippet(path) for path in sorted((ROOT / "snippets").glob("*.py")))
