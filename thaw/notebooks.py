@@ -68,10 +68,23 @@ from thaw.html import Document
 KERNEL_ENVIRONMENT = {"OMP_NUM_THREADS": "1"}  # see above: one thread per kernel
 
 
+class OneThreadKernel(AsyncKernelManager):
+    """A kernel whose spec sets KERNEL_ENVIRONMENT: jupyter_client applies a kernel spec's `env`
+    over the environment it starts the kernel with (this process's), so the build's own setting
+    never reaches the kernel and the plugin never reads the environment itself."""
+
+    @property
+    def kernel_spec(self):
+        spec = super().kernel_spec
+        if spec is not None:
+            spec.env = {**(spec.env or {}), **KERNEL_ENVIRONMENT}
+        return spec
+
+
 def execute_notebook(path, kernel_name="python3", allow_errors=False, language="en"):
     """The notebook at `path`, executed top to bottom in a fresh kernel (nbformat's NotebookNode);
     a failing cell raises nbclient's CellExecutionError unless `allow_errors`. The kernel's
-    environment is this process's with KERNEL_ENVIRONMENT over it.
+    environment is this process's with KERNEL_ENVIRONMENT over it (OneThreadKernel).
 
     `language` "ko" runs it as the Korean page shows it: as papermill does, a cell is put after
     the one tagged "parameters" (`LANGUAGE = "en"`), setting LANGUAGE = "ko" and giving matplotlib
@@ -87,9 +100,7 @@ def execute_notebook(path, kernel_name="python3", allow_errors=False, language="
     notebook = nbformat.read(path, as_version=4)
     injected = _inject_language(notebook, path, language)
     with tempfile.TemporaryDirectory() as sockets:
-        kernel = AsyncKernelManager(
-            kernel_name=kernel_name, transport="ipc", ip=str(Path(sockets) / "kernel")
-        )
+        kernel = OneThreadKernel(kernel_name=kernel_name, transport="ipc", ip=str(Path(sockets) / "kernel"))
         nbclient.NotebookClient(
             notebook,
             km=kernel,
@@ -98,7 +109,7 @@ def execute_notebook(path, kernel_name="python3", allow_errors=False, language="
             store_widget_state=True,
             resources={"metadata": {"path": str(Path(path).parent)}},
         ).execute(  # shut the kernel down: nbclient leaves one it did not start
-            cleanup_kc=True, env={**os.environ, **KERNEL_ENVIRONMENT}
+            cleanup_kc=True
         )
     if injected is not None:
         notebook.cells.remove(injected)
