@@ -144,3 +144,23 @@ def test_the_plugin_edits_no_tag_with_a_regular_expression(path):
     the regex-keyed markup the parser replaced. (Markdown markers `<!-- thaw:... -->` are not tags.)"""
     found = tag_patterns(path.read_text(encoding="utf-8"))
     assert not found, f"thaw/{path.name}: a regular expression over tags: {found}"
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        ({}, {"exec_cache": "", "exec_cache_refresh": False, "pdf": False, "seeds": ""}),
+        ({"THAW_PDF": "1", "THAW_EXEC_CACHE_REFRESH": "1"}, {"pdf": True, "exec_cache_refresh": True}),
+        ({"THAW_EXEC_CACHE": "", "THAW_SEEDS": "seeds.json"}, {"exec_cache": "", "seeds": "seeds.json"}),
+        ({"THAW_EXEC_CACHE": "/tmp/x"}, {"exec_cache": "/tmp/x"}),
+    ],
+)
+def test_the_options_come_from_mkdocs_yml_as_the_commands_set_them(monkeypatch, environment, expected):
+    """make and the workflow set THAW_* variables; mkdocs.yml's !ENV turns them into the plugin's
+    typed options (1 and an empty value included), which the plugin reads instead."""
+    for name in ("THAW_PDF", "THAW_EXEC_CACHE", "THAW_EXEC_CACHE_REFRESH", "THAW_SEEDS", "THAW_FENCE_RECORD"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    options = _config().plugins["thaw"].config
+    assert {name: options[name] for name in expected} == expected
