@@ -43,7 +43,9 @@ def block(markdown: str, page, language: str, site_url: str) -> str:
             "}",
         ]
     )
-    reference = escape(f"{plain.format(title=title, year=year, url=url)} {ESSAY[language]}")
+    # the page's address ends its line: the source it retells starts the next, so that neither
+    # runs into the other when copied
+    reference = f"{escape(plain.format(title=title, year=year, url=url))}<br>\n{escape(ESSAY[language])}"
     return (
         f'<details class="quote thaw-cite" data-search-exclude><summary>{escape(label)}</summary>\n'
         f"<p>{reference}</p>\n<pre><code>{escape(bibtex)}</code></pre>\n</details>\n"
