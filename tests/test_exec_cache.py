@@ -114,3 +114,20 @@ def test_a_build_with_the_sweep_shows_each_claims_seeds_line(tmp_path):
     assert "held for 10 of 10" in html and "40–49" in html, "no seeds line in a build with the sweep"
     korean = (site / "ko" / "tiny" / "index.html").read_text(encoding="utf-8")
     assert "10번 중 10번" in korean, "no Korean seeds line"
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((ROOT / "snippets").glob("*.py")) + sorted((ROOT / "snippets" / "figures").glob("*.py")),
+    ids=lambda p: p.relative_to(ROOT).as_posix(),
+)
+def test_a_cached_fence_reads_nothing_its_key_leaves_out(path):
+    """A fence's key holds its code (a snippet's data is a string in it: the timeline, the ILSVRC
+    results), the figure helper and settings, the lock (the packages and the data they bundle,
+    scikit-learn's digits) and Python: so no snippet or figure file may read a file of its own
+    (tests/test_standalone.py's check of calls that read, applied to the figure files too; a figure
+    file's docstring may name its page)."""
+    from test_standalone import outside_reads
+
+    reads = [r for r in outside_reads(path.read_text(encoding="utf-8")) if "names the path" not in r]
+    assert not reads, f"{path.relative_to(ROOT)} reads what the execution cache's key does not cover: {reads}"
