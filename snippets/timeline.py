@@ -13,7 +13,7 @@ EVENTS = """
 # source (a reference id from data/references/), chapter (optional: the page that tells the story).
 - year: 1969
   event: "Minsky and Papert's Perceptrons maps what one layer cannot compute"
-  event_ko: "민스키와 페퍼트의 『Perceptrons』: 한 층으로는 계산할 수 없는 것의 정리"
+  event_ko: "민스키와 페퍼트의 『Perceptrons』: 한 층으로는 계산할 수 없는 것을 분석한 책"
   source: minsky1969
   chapter: cold-years.md
 - year: 1973
@@ -59,11 +59,11 @@ EVENTS = """
 # Grown by the record (issue: the whole story, 1943 to 2017).
 - year: 1943
   event: "McCulloch and Pitts: a network of threshold neurons computes logic"
-  event_ko: "매컬럭(McCulloch)과 피츠(Pitts): 논리를 계산하는, 임계값 뉴런으로 이루어진 신경망"
+  event_ko: "매컬럭과 피츠: 임계값 뉴런으로 논리를 계산하는 신경망"
   source: mcculloch1943
 - year: 1958
   event: "Rosenblatt: the perceptron, a neuron that learns its weights"
-  event_ko: "로젠블랫(Rosenblatt): 가중치를 스스로 학습하는 뉴런, 퍼셉트론"
+  event_ko: "로젠블랫: 가중치를 스스로 학습하는 뉴런, 퍼셉트론"
   source: rosenblatt1958
 - year: 1991
   event: "Hochreiter's thesis analyses vanishing and exploding gradients"
@@ -72,7 +72,7 @@ EVENTS = """
   chapter: vanishing-gradients.md
 - year: 1994
   event: "Bengio, Simard and Frasconi: long-term dependencies are hard for gradient descent"
-  event_ko: "벤지오, 시마르(Simard), 프라스코니(Frasconi): 경사 하강법으로 장기 의존성을 학습하기 어려운 이유"
+  event_ko: "벤지오, 시마르, 프라스코니: 경사 하강법으로 장기 의존성을 학습하기 어려운 이유"
   source: bengio1994
   chapter: vanishing-gradients.md
 - year: 2006
@@ -97,7 +97,7 @@ EVENTS = """
   chapter: vanishing-gradients.md
 - year: 2011
   event: "Glorot, Bordes and Bengio: deep rectifier networks need no unsupervised pretraining"
-  event_ko: "글로럿, 보르드(Bordes), 벤지오: 비지도 사전학습이 필요 없는 깊은 ReLU 신경망"
+  event_ko: "글로럿, 보르드, 벤지오: 비지도 사전학습이 필요 없는 깊은 ReLU 신경망"
   source: glorot2011
   chapter: why-spring-came.md
 - year: 2012
@@ -127,7 +127,7 @@ EVENTS = """
   chapter: resnet.md
 - year: 2015
   event: "AlphaGo beats Fan Hui, a professional Go player, 5-0 (October; published in Nature in 2016)"
-  event_ko: "알파고, 프로 바둑 기사 판후이(Fan Hui)에게 5대 0 승리(10월, 2016년 『Nature』에 발표)"
+  event_ko: "알파고, 프로 바둑 기사 판후이에게 5대 0 승리(10월, 2016년 『Nature』에 발표)"
   source: silver2016
   chapter: why-spring-came.md
 - year: 2017

@@ -10,7 +10,9 @@ every notebook's Markdown cells, and in every Korean field of data/*.yml:
   -니까?;
 - glosses: an English term in parentheses once per page, at its first use (an
   abbreviation glossed with it counts as the same term), and never for the basic words
-  the style sheet lists under never_gloss.
+  the style sheet lists under never_gloss;
+- italics: no Hangul in italics (emphasis is **bold**; captions are roman);
+- generated tables (the ledger's and the timeline's Korean fields): names in Hangul, no Latin gloss.
 
 Quoted words keep their own wording: text inside quotation marks is not checked, and
 neither is code, math, HTML tags or a link's target. Each failure names the file, the line
@@ -54,6 +56,11 @@ ENDINGS = [
     ),
     ("speech level: question in -까? (write -니까?)", re.compile(r"(?<!니)(?<=[\uac00-\ud7a3])까\?")),
 ]
+# Korean is not set in italics (data/style_ko.yml, Italics): an italic span, one asterisk, that
+# holds Hangul before it closes or the line ends. Bold (**...**) is taken out first.
+BOLD = re.compile(r"\*\*[^*\n]+?\*\*")
+ITALIC_HANGUL = re.compile(r"(?<![\w*\\])\*(?![\s*])[^*\n]*[\uac00-\ud7a3]")
+ITALIC_RULE = "italic: no Hangul in italics (emphasis in **bold**, sparingly; captions in roman)"
 TERMS = [
     (f"term: write {t['use']} for {t['concept']}, not /{pattern}/", re.compile(pattern))
     for t in STYLE["terms"]
@@ -99,6 +106,8 @@ def check(lines):
                 failures.append(
                     f"{where}: {rule}: ...{text[max(0, match.start() - 15) : match.end() + 5].strip()}..."
                 )
+        if match := ITALIC_HANGUL.search(BOLD.sub(" ", text)):
+            failures.append(f"{where}: {ITALIC_RULE}: ...{match.group(0)[:30]}...")
         for rule, pattern in NAMES:
             if pattern.search(names_text):
                 failures.append(f"{where}: {rule}")
@@ -243,6 +252,7 @@ PLANTED = {
     "gloss": "기울기 소실(vanishing gradient)은 오래된 문제입니다.",
     "gloss: (weight": "가중치(weight)를 바꿉니다.",
     "search variant": "배치정규화는 학습률을 높여 줍니다.",
+    "italic": "그 실행에서 tanh는 ReLU보다 *먼저* 목표에 닿습니다.",
 }
 
 
@@ -343,7 +353,7 @@ def test_each_decided_term_fails_on_a_planted_variant(use, tmp_path):
 
 # Lines the newer mechanical rules must let through: a count after its noun or a counter after
 # a numeral, "the two/three X" of things already named, a unit after 만, a size before its unit,
-# a year, the post number, a range said in words and emphasis in italics.
+# a year, the post number, a range said in words, emphasis in bold and an italic Latin word.
 ALLOWED = [
     "세 사람은 신경망 연구를 붙들고 있었습니다.",
     "두 방법 모두 정보가 있는 특성 세 개를 골라냅니다.",
@@ -354,7 +364,8 @@ ALLOWED = [
     "scikit-learn에는 8×8 픽셀 손글씨 숫자 1,797장이 들어 있습니다.",
     "1986년 『Nature』 논문과 2012년 ILSVRC 결과, PGR21 자유 게시판의 84949번 게시물입니다.",
     "르쿤은 1987~1988년에 토론토에 있었고, 최고 모델은 16층에서 30층이었습니다.",
-    "*학습* 오류율이 줄기는커녕 오히려 늘어났습니다.",
+    "**학습** 오류율이 줄기는커녕 오히려 늘어났습니다.",
+    "그림: 위에 출력된 두 테스트 정확도입니다. 논문은 이를 *degradation*이라고 불렀습니다.",
 ]
 
 
@@ -379,7 +390,7 @@ def test_data_fields_are_read_whole(tmp_path):
 
 
 def test_timeline_events_end_in_a_noun_phrase():
-    """data/style_ko.yml: a timeline event_ko ends in a noun phrase (…의 정리, …의 우승), not in
+    """data/style_ko.yml: a timeline event_ko ends in a noun phrase (…을 분석한 책, …의 우승), not in
     a nominalised verb (-함, -임), so the events read alike down the table."""
     path = ROOT / "snippets" / "timeline.py"
     events = [(where, text) for where, text in yaml_lines(path) if "(event_ko)" in where]
@@ -419,3 +430,28 @@ def test_korean_strings_in_the_build_follow_the_style_sheet(hook):
 def test_korean_strings_in_mkdocs_yml_follow_the_style_sheet():
     failures = check(config_lines())
     assert not failures, "\n".join(failures)
+
+
+def test_italic_hangul_fails_in_every_form():
+    """A caption set in italics across lines fails on its first line; bold, a bullet and an italic
+    Latin word do not."""
+    caption = check([("x:1", "*그림: 위에 출력된 두 테스트 정확도를"), ("x:2", "나타냅니다.*")])
+    assert [f.split(": ")[1] for f in caption] == ["italic"], caption
+    fine = ["**먼저** 목표에 닿습니다.", "* 목록의 한 항목입니다.", "이를 *degradation*이라고 불렀습니다."]
+    assert check((f"x:{n}", line) for n, line in enumerate(fine, start=1)) == []
+
+
+GENERATED_TABLES = [ROOT / "data" / "claims.yml", ROOT / "snippets" / "timeline.py"]
+
+
+@pytest.mark.parametrize("table", GENERATED_TABLES, ids=lambda p: p.name)
+def test_generated_tables_write_names_without_a_gloss(table):
+    """data/style_ko.yml, names: the ledger and the timeline write names in Hangul with no Latin
+    gloss (비숍(2006), 매컬럭과 피츠), since each row's source column gives the Latin citation."""
+    bad = [
+        f"{where}: {latin} (write {hangul} alone)"
+        for where, text in yaml_lines(table)
+        for latin, hangul in STYLE["names"].items()
+        if re.search(rf"(?<![A-Za-z]){re.escape(latin)}(?![A-Za-z])", CITATION.sub(" ", text))
+    ]
+    assert not bad, "\n".join(bad)

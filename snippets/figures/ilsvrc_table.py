@@ -11,7 +11,7 @@ ids = {
     "hu2018": tr("Hu et al., 2018", "Hu 외, 2018"),
 }
 kinds = {
-    "hand-engineered": tr("hand-engineered", "사람이 설계한 특성"),
+    "hand-engineered": tr("hand-engineered", "사람이 설계한 파이프라인"),
     "neural network": tr("neural network", "신경망"),
 }
 header = [

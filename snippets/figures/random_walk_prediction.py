@@ -8,6 +8,7 @@ names = list(results)
 korean = {
     "random walk (stock-like)": "랜덤 워크(주가와 비슷)",
     "lottery: next sum > 138": "로또: 다음 합 > 138",
+    f"AR(1), phi = {PHI}": f"AR(1), φ = {PHI}",
 }
 excess = [acc - chance for acc, chance in results.values()]
 ax.axhspan(-band, band, color="0.85", label=tr("chance +/- 3 sigma", "우연 수준 ± 3σ"))
