@@ -52,6 +52,7 @@ from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from pathlib import Path
 
+import IPython  # noqa: F401 (see below)
 import nbclient
 import nbformat
 from jupyter_client.manager import AsyncKernelManager
@@ -66,6 +67,11 @@ from thaw.fences import environment_key
 from thaw.html import Document
 
 KERNEL_ENVIRONMENT = {"OMP_NUM_THREADS": "1"}  # see above: one thread per kernel
+# IPython is imported above, whole, on the thread that loads the plugin: a notebook's conversion
+# imports it lazily (nbconvert's highlighting), and when that first import ran on a notebook
+# thread while a figure fence opened its first pyplot figure on the main thread, pyplot found a
+# half-imported IPython in sys.modules and the fence failed ("partially initialized module
+# 'IPython' has no attribute 'get_ipython'"), one build in many.
 
 
 class OneThreadKernel(AsyncKernelManager):
