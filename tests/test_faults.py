@@ -55,7 +55,13 @@ def throwaway_site(tmp_path, page_name, nav_entry):
     return tmp_path / "docs" / page_name
 
 
-@pytest.mark.parametrize("fault", PAGES)
+# A missing include and an unknown marker are the plugin's own checks: each is a call of its
+# function below (and the missing include a whole build, end to end); the rest are MkDocs' and
+# markdown-exec's, met in a build.
+BUILT = [fault for fault in PAGES if fault not in ("missing-include", "unknown-marker")]
+
+
+@pytest.mark.parametrize("fault", BUILT)
 def test_page_fault_fails_the_build_and_names_the_page(fault, tmp_path):
     text, expected = PAGES[fault]
     throwaway_site(tmp_path, "bad.md", "Bad").write_text(f"# Bad\n\n{text}", encoding="utf-8")
@@ -63,6 +69,18 @@ def test_page_fault_fails_the_build_and_names_the_page(fault, tmp_path):
     assert not passed, f"the build passed despite a {fault}:\n{log}"
     for needle in expected:
         assert needle in log, f"the {fault} message should say {needle!r}:\n{log}"
+
+
+def test_a_missing_include_is_named_by_page_and_line(tmp_path):
+    from mkdocs.exceptions import PluginError
+
+    from thaw.record import check_includes
+
+    text, expected = PAGES["missing-include"]
+    with pytest.raises(PluginError) as raised:
+        check_includes(f"# Bad\n\n{text}", "docs/bad.md", ROOT)
+    assert all(needle in str(raised.value) for needle in expected), raised.value
+    check_includes('```python\n--8<-- "snippets/dropout.py"\n```\n', "docs/good.md", ROOT)  # one that exists
 
 
 def test_the_reader_s_build_names_a_missing_include_end_to_end(tmp_path):
