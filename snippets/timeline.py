@@ -59,7 +59,7 @@ EVENTS = """
 # Grown by the record (issue: the whole story, 1943 to 2017).
 - year: 1943
   event: "McCulloch and Pitts: a network of threshold neurons computes logic"
-  event_ko: "매컬럭과 피츠: 임계값 뉴런으로 논리를 계산하는 신경망"
+  event_ko: "매컬럭과 피츠: 임곗값 뉴런으로 논리를 계산하는 신경망"
   source: mcculloch1943
 - year: 1958
   event: "Rosenblatt: the perceptron, a neuron that learns its weights"
@@ -67,7 +67,7 @@ EVENTS = """
   source: rosenblatt1958
 - year: 1991
   event: "Hochreiter's thesis analyses vanishing and exploding gradients"
-  event_ko: "호흐라이터의 학위 논문: 기울기 소실과 기울기 폭주의 분석"
+  event_ko: "호흐라이터의 디플롬 논문: 기울기 소실과 기울기 폭주의 분석"
   source: hochreiter1991
   chapter: vanishing-gradients.md
 - year: 1994
@@ -102,7 +102,7 @@ EVENTS = """
   chapter: why-spring-came.md
 - year: 2012
   event: "AlexNet (team SuperVision) wins ILSVRC by a wide margin"
-  event_ko: "큰 차이로 거둔 AlexNet(SuperVision 팀)의 ILSVRC 우승"
+  event_ko: "AlexNet(SuperVision 팀)의 압도적인 ILSVRC 우승"
   source: krizhevsky2012
   chapter: alexnet.md
 - year: 2012

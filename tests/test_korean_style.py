@@ -67,9 +67,13 @@ TERMS = [
     for pattern in t.get("banned", [])
 ]
 # A form readers type that the site writes another way (data/style_ko.yml, search_variants): the
-# search finds it (thaw/search.py), and our prose never uses it.
+# search finds it (thaw/search.py), and our prose never uses it, except at the head of a gloss's
+# parentheses (볼록하지 않은(비볼록, non-convex)).
 TERMS += [
-    (f"search variant: write {written}, not {typed} (search_variants)", re.compile(re.escape(typed)))
+    (
+        f"search variant: write {written}, not {typed} (search_variants)",
+        re.compile(r"(?<!\()" + re.escape(typed)),
+    )
     for typed, written in (STYLE.get("search_variants") or {}).items()
 ]
 NAMES = [
@@ -294,6 +298,7 @@ PLANTED_TERMS = {
         "어느 분할에서나 열 개 숫자의 비율이 같습니다.",
     ],
     "90에포크, 200스텝, 227픽셀 (the unit attached)": "논문이 말하는 약 90 에포크를 곱합니다.",
+    "숫자 1,797장": ["숫자 1,300개로 학습하고 나머지로 평가합니다.", "숫자 세 개만 남은 배치는 버립니다."],
     "8×8, 227×227, 6×28×28 (the multiplication sign)": "scikit-learn의 8x8 숫자를 키웁니다.",
     "10.9%포인트, 20%포인트": "SVM이 평균 1.5%p 넘게 앞섭니다.",
     "『책·학술지』, 「논문·글」": "이 척도는 1986년 *Nature* 논문이 씁니다.",
@@ -314,7 +319,11 @@ PLANTED_TERMS = {
     ],
     "도함수 (the function), 미분값 (its value at a point)": "ReLU는 도함수가 정확히 1입니다.",
     "국소 기술자": "사람이 설계한 지역 기술자를 뽑습니다.",
-    "임계값 뉴런": "임계 뉴런 하나로는 XOR을 계산할 수 없습니다.",
+    "임곗값 뉴런": "임계 뉴런 하나로는 XOR을 계산할 수 없습니다.",
+    "임곗값, 목푯값": [
+        "임계값 뉴런 하나로는 XOR을 계산할 수 없습니다.",
+        "논문은 고정 목표값을 둔 RBF 뉴런을 씁니다.",
+    ],
     "초기 가중치": "뉴런과 시작 가중치를 바꿉니다.",
     "고원": "빨간 선은 평탄한 구간에 갇힌 실행입니다.",
     "호황": "신경망은 1986년 이후 붐을 맞았습니다.",
@@ -353,12 +362,13 @@ def test_each_decided_term_fails_on_a_planted_variant(use, tmp_path):
 
 # Lines the newer mechanical rules must let through: a count after its noun or a counter after
 # a numeral, "the two/three X" of things already named, a unit after 만, a size before its unit,
-# a year, the post number, a range said in words, emphasis in bold and an italic Latin word.
+# a year, the post number, a range said in words, emphasis in bold, an italic Latin word and a
+# search variant at the head of a first-use gloss.
 ALLOWED = [
     "세 사람은 신경망 연구를 붙들고 있었습니다.",
     "두 방법 모두 정보가 있는 특성 세 개를 골라냅니다.",
     "ReLU를 쓰면 tanh 뉴런보다 여섯 배 빨랐고, 분할을 다섯 번 바꿔 가며 여섯 번의 학습을 합니다.",
-    "숫자 1,797개 가운데 1,300개로 학습하고, 정답이 그 다섯 개 안에 없을 때만 틀립니다.",
+    "샘플 1,797개 가운데 1,300개로 학습하고, 정답이 그 다섯 개 안에 없을 때만 틀립니다.",
     "C1부터 F6까지의 층에는 매개변수가 60,000개 있습니다.",
     "학습 이미지 120만 장을 약 90에포크 동안 훑습니다.",
     "scikit-learn에는 8×8 픽셀 손글씨 숫자 1,797장이 들어 있습니다.",
@@ -366,6 +376,7 @@ ALLOWED = [
     "르쿤은 1987~1988년에 토론토에 있었고, 최고 모델은 16층에서 30층이었습니다.",
     "**학습** 오류율이 줄기는커녕 오히려 늘어났습니다.",
     "그림: 위에 출력된 두 테스트 정확도입니다. 논문은 이를 *degradation*이라고 불렀습니다.",
+    "볼록하지 않은(비볼록, non-convex) 손실에는 골짜기가 여러 개 있을 수 있습니다.",
 ]
 
 
