@@ -28,7 +28,7 @@ EVENTS = """
   chapter: cold-years.md
 - year: 1986
   event: "Rumelhart, Hinton and Williams: backpropagation learns hidden features"
-  event_ko: "러멜하트, 힌튼, 윌리엄스: 오차역전파로 은닉층이 배우는 특성"
+  event_ko: "러멜하트, 힌튼, 윌리엄스: 은닉층이 오차역전파로 특성을 배운다는 것을 보인 논문"
   source: rumelhart1986
   chapter: backpropagation.md
 - year: 1992
