@@ -121,12 +121,36 @@ def test_notebook_cell_error_fails_the_build_and_names_the_notebook(tmp_path):
     assert "ValueError: cell went wrong" in log, log
 
 
-def test_undescribed_notebook_figure_fails_the_build_naming_the_cell(tmp_path):
-    """A lab figure needs its description (thaw/figures.py), or a screen reader has none."""
+def test_undescribed_notebook_figure_fails_naming_the_cell(tmp_path):
+    """A lab figure needs its description (thaw/figures.py figure_alts, which the build calls for
+    each lab page), or a screen reader has none."""
+    from mkdocs.exceptions import PluginError
+
+    from thaw.figures import figure_alts
+
     code = ["import matplotlib.pyplot as plt\n", "plt.plot([0, 1])\n", "plt.show()"]
-    passed, log = build_notebook_site(tmp_path, "A figure without a description", code)
-    assert not passed, f"the build passed despite an undescribed figure:\n{log}"
-    assert "docs/notebooks/bad.ipynb, cell 2: shows 1 figure(s) but describes 0" in log, log
+    cells = [
+        {
+            "cell_type": "markdown",
+            "id": "title",
+            "metadata": {},
+            "source": ["# A figure without a description"],
+        },
+        {
+            "cell_type": "code",
+            "id": "code",
+            "metadata": {},
+            "execution_count": None,
+            "outputs": [],
+            "source": code,
+        },
+    ]
+    notebook = tmp_path / "bad.ipynb"
+    notebook.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    with pytest.raises(
+        PluginError, match=r"docs/notebooks/bad\.ipynb, cell 2: shows 1 figure\(s\) but describes 0"
+    ):
+        figure_alts(notebook, "en")
 
 
 def test_failing_inline_fence_fails_pytest_with_file_and_line(tmp_path):
