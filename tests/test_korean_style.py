@@ -473,3 +473,48 @@ def test_generated_tables_write_names_without_a_gloss(table):
         if re.search(rf"(?<![A-Za-z]){re.escape(latin)}(?![A-Za-z])", CITATION.sub(" ", text))
     ]
     assert not bad, "\n".join(bad)
+
+
+def page_problems(name: str, text: str) -> list[str]:
+    """What a Korean page's line breaks hide from check(), which reads a line at a time:
+    - a line of prose that begins with "(" after a line of prose: Markdown renders the break as
+      a space, so a citation or gloss stands apart from its word ("합니다 (He 외, 2015)");
+      Korean attaches it ("합니다(He 외, 2015)");
+    - a gloss that wraps onto the next line, of a term the sheet never glosses."""
+    problems, inside, previous = [], False, ""
+    kept = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if FENCE.match(stripped):
+            inside = not inside
+            previous = ""
+            continue
+        if inside:
+            continue
+        if stripped.startswith("(") and previous and not previous.startswith(("#", "|", "<", "$")):
+            problems.append(f"{name}:{number}: a line starts with '(' after prose: join it to its word")
+        previous = stripped
+        kept.append(stripped)
+    home = GLOSS_AT_HOME.get(name, set())
+    for match in GLOSS.finditer(prose(" ".join(kept).replace('"', " "))):
+        keys = [_term(part) for part in match.group(1).split(",")]
+        if basic := [k for k in keys if k in NEVER_GLOSSED and k not in home]:
+            problems.append(
+                f"{name}: gloss ({match.group(1)}) of {basic[0]!r}, which the sheet never glosses"
+            )
+    return problems
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_line_breaks_hide_no_spaced_citation_and_no_wrapped_gloss(page):
+    problems = page_problems(page.name, page.read_text(encoding="utf-8"))
+    assert not problems, "\n".join(problems)
+
+
+def test_the_line_break_checks_fail_on_planted_lines():
+    spaced = "기울기는 층마다 줄어듭니다\n([He 외, 2015](references.md#he2015)).\n"
+    wrapped = "이 신경망은 [합성곱 신경망](glossary.md#convolution)(convolutional neural\n    network) 계보입니다.\n"
+    assert page_problems("index.ko.md", spaced), "a citation on its own line was not caught"
+    assert page_problems("index.ko.md", wrapped), "a wrapped gloss of a never-glossed term was not caught"
+    fine = "기울기는 층마다 줄어듭니다([He 외, 2015](references.md#he2015)).\n\n(괄호로 시작하는 문단)\n"
+    assert not page_problems("index.ko.md", fine)
