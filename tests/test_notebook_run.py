@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 from support import ROOT
 
-from thaw import notebooks
+
+def _notebooks():
+    """thaw/notebooks.py, imported by the test that uses it: its import (nbconvert) costs about
+    a second, which pytest would otherwise pay while collecting, in every xdist worker."""
+    from thaw import notebooks
+
+    return notebooks
 
 
 def test_a_kernel_gets_one_thread_when_the_build_has_more(monkeypatch, tmp_path):
@@ -24,7 +30,7 @@ def test_a_kernel_gets_one_thread_when_the_build_has_more(monkeypatch, tmp_path)
         "source": ["import os\n", "print(os.environ['OMP_NUM_THREADS'])"],
     }
     notebook.write_text(json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
-    executed = notebooks.execute_notebook(notebook)
+    executed = _notebooks().execute_notebook(notebook)
     (output,) = executed.cells[0].outputs
     assert output["text"].strip() == "1", f"the kernel ran with OMP_NUM_THREADS={output['text'].strip()}"
 
@@ -68,7 +74,7 @@ def test_lab_labels_are_korean_only_where_a_hangul_font_is(notebook, monkeypatch
 def _nanum():
     from matplotlib import font_manager
 
-    path = notebooks.hangul_font()
+    path = _notebooks().hangul_font()
     return font_manager.FontEntry(fname=path, name="NanumGothic")
 
 
@@ -80,4 +86,4 @@ def test_a_korean_run_needs_the_parameters_cell(tmp_path):
 
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
     with pytest.raises(PluginError, match=r"lab\.ipynb: needs one code cell tagged \"parameters\""):
-        notebooks._inject_language(notebook, tmp_path / "lab.ipynb", "ko")
+        _notebooks()._inject_language(notebook, tmp_path / "lab.ipynb", "ko")

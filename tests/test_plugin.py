@@ -8,8 +8,6 @@ import re
 import pytest
 from support import ROOT
 
-from thaw.plugin import PRIORITIES, ThawPlugin
-
 CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 MODULES = sorted((ROOT / "thaw").glob("*.py"))
 
@@ -21,6 +19,8 @@ def _config():
 
 
 def test_mkdocs_yml_lists_the_plugin_once_and_no_hooks():
+    from thaw.plugin import ThawPlugin
+
     assert "\nhooks:" not in CONFIG, "Thaw's behaviour lives in the plugin, not in hooks"
     config = _config()
     assert list(config.plugins).count("thaw") == 1
@@ -32,6 +32,8 @@ def test_mkdocs_yml_lists_the_plugin_once_and_no_hooks():
 def test_each_step_runs_where_priorities_says_among_the_other_plugins():
     """MkDocs runs an event's handlers by priority; each step of the plugin that must run before or
     after another plugin's handler does so in the collection MkDocs builds from mkdocs.yml."""
+    from thaw.plugin import PRIORITIES, ThawPlugin
+
     config = _config()
     plugins = config.plugins
     where = {}
