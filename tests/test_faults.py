@@ -94,10 +94,8 @@ def test_the_reader_s_build_names_a_missing_include_end_to_end(tmp_path):
     assert "Traceback" not in build.stdout, f"one clear message, not a traceback:\n{build.stdout}"
 
 
-def build_notebook_site(tmp_path, title, code):
-    """A throwaway site whose one notebook, docs/notebooks/bad.ipynb, is a title and one code cell."""
-    page = throwaway_site(tmp_path, "notebooks/bad.ipynb", "Bad notebook")
-    page.parent.mkdir()
+def notebook_text(title, code):
+    """A notebook of a title and one code cell, as JSON."""
     cells = [
         {"cell_type": "markdown", "id": "title", "metadata": {}, "source": [f"# {title}"]},
         {
@@ -109,7 +107,14 @@ def build_notebook_site(tmp_path, title, code):
             "source": code,
         },
     ]
-    page.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    return json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+
+def build_notebook_site(tmp_path, title, code):
+    """A throwaway site whose one notebook, docs/notebooks/bad.ipynb, is a title and one code cell."""
+    page = throwaway_site(tmp_path, "notebooks/bad.ipynb", "Bad notebook")
+    page.parent.mkdir()
+    page.write_text(notebook_text(title, code))
     return build_in_process(tmp_path / "mkdocs.yml", tmp_path / "site")
 
 
@@ -129,24 +134,8 @@ def test_undescribed_notebook_figure_fails_naming_the_cell(tmp_path):
     from thaw.figures import figure_alts
 
     code = ["import matplotlib.pyplot as plt\n", "plt.plot([0, 1])\n", "plt.show()"]
-    cells = [
-        {
-            "cell_type": "markdown",
-            "id": "title",
-            "metadata": {},
-            "source": ["# A figure without a description"],
-        },
-        {
-            "cell_type": "code",
-            "id": "code",
-            "metadata": {},
-            "execution_count": None,
-            "outputs": [],
-            "source": code,
-        },
-    ]
     notebook = tmp_path / "bad.ipynb"
-    notebook.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    notebook.write_text(notebook_text("A figure without a description", code))
     with pytest.raises(
         PluginError, match=r"docs/notebooks/bad\.ipynb, cell 2: shows 1 figure\(s\) but describes 0"
     ):
