@@ -150,25 +150,24 @@ def build_in_process(config_file: Path, site_dir: Path, **thaw_options) -> tuple
 
     handler, logger = Keep(level=logging.INFO), logging.getLogger("mkdocs")
     logger.addHandler(handler)
-    folder = contextlib.chdir(Path(config_file).parent)  # as a reader runs mkdocs: includes are read there
-    folder.__enter__()
-    try:
-        config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
-        config.plugins["mkdocs-jupyter"].config["cache_dir"] = tempfile.mkdtemp(prefix="thaw-nb-")
-        options = {"exec_cache": "", "fence_record": str(fence_record(site_dir))} | thaw_options
-        for name, value in options.items():
-            config.plugins["thaw"].config[name] = value
-        config.plugins.on_startup(command="build", dirty=False)
+    # in the site's folder, as a reader runs mkdocs there: includes are read from it
+    with contextlib.chdir(Path(config_file).parent):
         try:
-            build(config)
-            return True, "\n".join(lines)
-        except Exception as error:  # noqa: BLE001 (the test reads what stopped the build)
-            return False, "\n".join([*lines, f"{type(error).__name__}: {error}"])
+            config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+            config.plugins["mkdocs-jupyter"].config["cache_dir"] = tempfile.mkdtemp(prefix="thaw-nb-")
+            options = {"exec_cache": "", "fence_record": str(fence_record(site_dir))} | thaw_options
+            for name, value in options.items():
+                config.plugins["thaw"].config[name] = value
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+                return True, "\n".join(lines)
+            except Exception as error:  # noqa: BLE001 (the test reads what stopped the build)
+                return False, "\n".join([*lines, f"{type(error).__name__}: {error}"])
+            finally:
+                config.plugins.on_shutdown()
         finally:
-            config.plugins.on_shutdown()
-    finally:
-        folder.__exit__(None, None, None)
-        logger.removeHandler(handler)
+            logger.removeHandler(handler)
 
 
 # As a Korean reader types: particles attached (역전파를, 르쿤이), Hangul for names the site

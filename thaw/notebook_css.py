@@ -116,7 +116,7 @@ class NotebookStylesheet:
 
     def take(self, doc: Document, page):
         """The notebook page's inline styles removed, the provisional stylesheet linked instead;
-        returns what the page gives the stylesheet (see add)."""
+        returns what the page gives the stylesheet, for add()."""
         styles = list(doc.find("style"))
         css = "\n".join(doc.inner(style) for style in styles)
         if not css:
@@ -134,9 +134,7 @@ class NotebookStylesheet:
         if head is None:
             raise ValueError(f"{page.file.src_uri}: a notebook page without <head>")
         doc.insert_before_end(head, f'<link rel="stylesheet" href="{get_relative_url(name, page.url)}">\n')
-        taken = (name, css, frozenset(classes), frozenset(variables))
-        self.add(taken, page)
-        return taken
+        return name, css, frozenset(classes), frozenset(variables)
 
     def add(self, taken, page) -> None:
         """A notebook page's part of the stylesheet (what take() returned), for this build."""

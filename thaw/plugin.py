@@ -175,7 +175,7 @@ class ThawPlugin(BasePlugin[ThawConfig]):
         korean = language(config) == "ko"
         record.check_includes(markdown, path, self.root)
         data = self.site_data
-        markdown = record.render_markers(markdown, path, lambda: data, config["docs_dir"], korean)
+        markdown = record.render_markers(markdown, path, data, config["docs_dir"], korean)
         markdown = cite.cite_chapter(markdown, page, data.claims, language(config), config["site_url"])
         return record.pdf_links(markdown, page.url, self.config.pdf)
 
@@ -223,25 +223,28 @@ class ThawPlugin(BasePlugin[ThawConfig]):
         return doc.result()
 
     def on_post_page(self, output, *, page, config):
+        edition = language(config)
         if notebooks.is_notebook(page):
-            key = self.memo.key("notebook page", output, page.url, language(config))
-            if key in self.memo:
-                output, taken = self.memo[key]
-                self.stylesheet.add(taken, page)
-                return output
-            doc = Document(output, opaque=("svg",))  # the whole page: its styles and scripts too
-            notebooks.fix_template(doc)
-            taken = self.stylesheet.take(doc, page)
-        else:  # the theme's part only (head, header, navigation): the content has nothing of it
-            key = self.memo.key("page", output, language(config))
+            key = self.memo.key("notebook page", output, page.url, edition)
             if key not in self.memo:
-                self.memo[key] = self._theme_markup(output, language(config))
-            return self.memo[key]
+                self.memo[key] = self._notebook_page(output, page, edition)
+            output, taken = self.memo[key]
+            self.stylesheet.add(taken, page)  # this build's stylesheet, hit or miss
+            return output
+        key = self.memo.key("page", output, edition)
+        if key not in self.memo:
+            self.memo[key] = self._theme_markup(output, edition)
+        return self.memo[key]
+
+    def _notebook_page(self, output, page, edition):
+        """A lab page read whole (its styles and scripts too): its template corrected, its styles
+        taken into the notebook stylesheet, the theme's markup corrected."""
+        doc = Document(output, opaque=("svg",))
+        notebooks.fix_template(doc)
+        taken = self.stylesheet.take(doc, page)
         markup.fix_theme_markup(doc)
         output = doc.result()
-        output = search.korean_config_base(output) if language(config) == "ko" else output
-        self.memo[key] = (output, taken)
-        return output
+        return (search.korean_config_base(output) if edition == "ko" else output), taken
 
     def _theme_markup(self, output, edition):
         doc = Document(output, stop=markup.content_start, opaque=("svg",))

@@ -156,7 +156,7 @@ def check_includes(markdown: str, path: str, root) -> None:
 
 def render_markers(markdown: str, path: str, data, docs_dir, korean: bool) -> str:
     """Each `<!-- thaw:NAME -->` replaced by what MARKERS renders for it; an unknown one fails,
-    naming the page (`path`) and line. `data` is a callable that returns the checked data."""
+    naming the page (`path`) and line. `data` is the site's checked data (thaw/data.py Data)."""
     lines = markdown.split("\n")
     for number, line in enumerate(lines, start=1):
         for marker in MARKER.findall(line):
@@ -166,7 +166,7 @@ def render_markers(markdown: str, path: str, data, docs_dir, korean: bool) -> st
                     + ", ".join(MARKERS)
                 )
         if MARKER.search(line):
-            lines[number - 1] = MARKER.sub(lambda m: MARKERS[m[1]](data(), docs_dir, korean), line)
+            lines[number - 1] = MARKER.sub(lambda m: MARKERS[m[1]](data, docs_dir, korean), line)
     return "\n".join(lines)
 
 
