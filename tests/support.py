@@ -30,9 +30,18 @@ SITE_TEST_FILES = (
 )
 
 
+# The test files that import torch (about 2.3 s with torch.optim, in each worker that does):
+# conftest.py keeps them in one xdist worker too, so one import serves them all.
+TORCH_TEST_FILES = ("tests/test_optimisers.py",)
+
+
 def site_group(nodeid: str) -> str:
-    """The xdist group of a test: "site" for the site's tests, else the test on its own."""
-    return "site" if nodeid.split("::")[0] in SITE_TEST_FILES else nodeid
+    """The xdist group of a test: "site" for the site's tests, "torch" for those that import
+    torch, else the test on its own."""
+    path = nodeid.split("::")[0]
+    if path in SITE_TEST_FILES:
+        return "site"
+    return "torch" if path in TORCH_TEST_FILES else nodeid
 
 
 def runs_at_build(info: str) -> bool:

@@ -131,3 +131,34 @@ def test_a_cached_fence_reads_nothing_its_key_leaves_out(path):
 
     reads = [r for r in outside_reads(path.read_text(encoding="utf-8")) if "names the path" not in r]
     assert not reads, f"{path.relative_to(ROOT)} reads what the execution cache's key does not cover: {reads}"
+
+
+def test_a_lab_figure_is_encoded_once_across_builds(tmp_path, monkeypatch):
+    """thaw/figures.py WebP keeps each lab figure's WebP in the execution cache, keyed by its PNG,
+    the encoder's settings and Pillow's version: a later build reads it back; another PNG, a build
+    without the cache (`make check`) and a refresh encode."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    from thaw.figures import WebP
+
+    def png(shade):
+        out = io.BytesIO()
+        Image.linear_gradient("L").resize((64, 64)).point(lambda v: (v + shade) % 256).save(out, "PNG")
+        return base64.b64encode(out.getvalue()).decode()
+
+    one, other = png(0), png(7)
+    first = WebP(tmp_path / "webp")(one)
+    assert first.startswith("data:image/webp;base64,") and len(os.listdir(tmp_path / "webp")) == 1
+    encoded = []
+    real_save = Image.Image.save
+    monkeypatch.setattr(
+        Image.Image, "save", lambda self, *a, **k: encoded.append(1) or real_save(self, *a, **k)
+    )
+    assert WebP(tmp_path / "webp")(one) == first and not encoded, "an unchanged figure was encoded again"
+    WebP(tmp_path / "webp")(other)
+    assert len(encoded) == 1, "another figure must be encoded, not read"
+    assert WebP(None)(one) == first and len(encoded) == 2, "without a cache every figure is encoded"
+    assert WebP(tmp_path / "webp", refresh=True)(one) == first and len(encoded) == 3, "a refresh encodes"

@@ -10,7 +10,7 @@ import re
 from importlib.metadata import version
 
 import pytest
-from support import ROOT, SITE_TEST_FILES, site_group
+from support import ROOT, SITE_TEST_FILES, TORCH_TEST_FILES, site_group
 
 
 def params(function) -> list[str]:
@@ -36,10 +36,19 @@ def test_xdist_still_asks_split_scope_for_a_tests_group():
 def test_the_site_group_holds_every_test_that_needs_the_site():
     assert site_group("tests/test_site.py::test_x") == site_group("tests/test_browser.py::test_y") == "site"
     assert site_group("tests/test_faults.py::test_z") == "tests/test_faults.py::test_z"
+    assert (
+        site_group("tests/test_optimisers.py::test_a[x]")
+        == site_group("tests/test_optimisers.py::test_b")
+        == "torch"
+    )
     for path in sorted(ROOT.glob("tests/test_*.py")):
         if re.search(r"def \w+\([^)]*\bsite\b", path.read_text(encoding="utf-8")):
             assert f"tests/{path.name}" in SITE_TEST_FILES, (
                 f"{path.name} uses the site: add it to SITE_TEST_FILES"
+            )
+        if re.search(r"^\s*(import torch|from torch)\b", path.read_text(encoding="utf-8"), re.MULTILINE):
+            assert f"tests/{path.name}" in TORCH_TEST_FILES, (
+                f"{path.name} imports torch: add it to TORCH_TEST_FILES, so one worker imports it"
             )
 
 

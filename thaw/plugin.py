@@ -127,7 +127,10 @@ class ThawPlugin(BasePlugin[ThawConfig]):
             seeds=self.config.seeds,
         )
         self.prefetch = notebooks.Prefetch(self.config.notebook_workers)
-        self.webp = figures.WebP()
+        self.webp = figures.WebP(
+            Path(self.config.exec_cache) / "webp" if self.config.exec_cache else None,
+            refresh=self.config.exec_cache_refresh,
+        )
         self.stylesheet = NotebookStylesheet()
         self.memo = Memo()
         self.data = None
