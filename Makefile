@@ -92,7 +92,7 @@ bench: $(PLUGIN) $(LIGHTHOUSE_STAMP)  ## Lighthouse scores, page weights, `make 
 bench-loop: $(PLUGIN)  ## the author's loop: `make serve`'s rebuild after a prose edit and a snippet edit (budgets: 3 s; the snippet's run + 3 s; one build per edit)
 	$(BIN)/python tools/bench.py --loop-only $(ARGS)
 
-bench-test: $(PLUGIN)  ## warm `make test` against one sequential pass of every snippet, timed in one run (budget 0.4x)
+bench-test: $(PLUGIN)  ## warm `make test` against one sequential pass of every snippet, back to back, median of 3 rounds (budget 0.4x)
 	$(BIN)/python tools/bench.py --test-only $(ARGS)
 
 bench-code: $(PLUGIN)  ## wall time of every snippet and lab notebook, alone and beside two busy processes (budgets: 3 s, 10 s, 2x)
