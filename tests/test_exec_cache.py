@@ -88,6 +88,27 @@ def test_a_change_runs_the_fence_again_and_nothing_else_does(tmp_path):
     assert os.listdir(tmp_path / "cache" / "fences")
 
 
+def test_a_figure_fence_runs_in_its_page_s_language_with_the_helper_as_it_is_now(tmp_path):
+    """The figure helper (snippets/figures/thaw_figure.py) is told the edition's language when a
+    fence runs (thaw/fences.py, not before each page: a build from the cache never imports it),
+    and a build after an edit of it (`make serve`, this process) imports the edited one."""
+    _site(tmp_path)
+    helper = tmp_path / "snippets" / "figures" / "thaw_figure.py"
+    helper.write_text('LANGUAGE = "en"\nVERSION = 1\n', encoding="utf-8")
+    (tmp_path / "snippets" / "figures" / "tiny.py").write_text(
+        'import thaw_figure\nprint(f"<p>drawn in {thaw_figure.LANGUAGE}, helper {thaw_figure.VERSION}</p>")\n',
+        encoding="utf-8",
+    )
+    for version in (1, 2):
+        helper.write_text(f'LANGUAGE = "en"\nVERSION = {version}\n', encoding="utf-8")
+        site = tmp_path / f"site{version}"
+        passed, log = build_in_process(tmp_path / "mkdocs.yml", site)
+        assert passed, log[-2000:]
+        for edition, page in (("en", "tiny"), ("ko", "ko/tiny")):
+            html = (site / page / "index.html").read_text(encoding="utf-8")
+            assert f"drawn in {edition}, helper {version}" in html, f"{page}: {html[-3000:]}"
+
+
 def test_a_build_with_the_sweep_shows_each_claims_seeds_line(tmp_path):
     """With THAW_SEEDS naming make seeds' results, a build writes under the snippet's output how
     many seeds held and the range of its figures; thaw/fences.py reads only a sweep of this text."""

@@ -223,9 +223,6 @@ class FenceRunner:
         self.page = str(Path(page.file.abs_src_path).relative_to(self.root))
         self.url = page.url
         self.lang = language(config)
-        helper = figure_helper(self.root)
-        if helper is not None:
-            helper.LANGUAGE = self.lang
         self.page_fences, self.used = exec_fences(markdown), []
 
     def end_page(self):
@@ -259,6 +256,9 @@ class FenceRunner:
         module = "thaw_fence_" + re.sub(r"\W+", "_", session or filename)
         scope["__name__"] = module
         sys.modules[module] = ModuleType(module)
+        helper = figure_helper(self.root)  # imported here, when a fence runs: it imports pyplot
+        if helper is not None:
+            helper.LANGUAGE = self.lang
         buffer = StringIO()
         scope["print"] = partial(_print, buffer)
         lines = code.splitlines(keepends=True)

@@ -41,7 +41,7 @@ from thaw import cite, figures, markup, notebooks, record, search, snippet_files
 from thaw.data import DataFiles
 from thaw.fences import FenceRunner
 from thaw.html import Document
-from thaw.language import figure_helper, language
+from thaw.language import forget_figure_helper, language
 from thaw.notebook_css import NotebookStylesheet
 
 
@@ -145,7 +145,7 @@ class ThawPlugin(BasePlugin[ThawConfig]):
         if self.runner is None:  # a build started without on_startup (a test's own build)
             self._start()
         self.root = Path(config["config_file_path"]).parent
-        figure_helper(self.root, fresh=True)  # `make serve` rebuilds with an edited helper
+        forget_figure_helper()  # `make serve` rebuilds with an edited helper
         if self.data is None or self.data.root != self.root:
             self.data = DataFiles(self.root)
         self.site_data = self.data.load()  # every data file checked before any page or fence reads one
