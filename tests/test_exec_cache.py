@@ -75,17 +75,44 @@ def _build(tmp_path, n, refresh=False):
     return {r["include"]: ("cached" if r["cached"] else "ran") for r in runs}
 
 
-def test_a_change_runs_the_fence_again_and_nothing_else_does(tmp_path):
+def test_a_change_runs_the_fence_again_and_nothing_else_does(tmp_path, monkeypatch):
+    import jinja2
+
     _site(tmp_path)
     figure, snippet = "snippets/figures/tiny.py", "snippets/tiny.py"
+    compiled = []  # the theme's templates: compiled by the first build, then read from the cache
+    real_compile = jinja2.Environment.compile
+    monkeypatch.setattr(
+        jinja2.Environment, "compile", lambda *a, **k: compiled.append(1) or real_compile(*a, **k)
+    )
     assert _build(tmp_path, 1) == {snippet: "ran", figure: "ran"}
+    assert compiled, "the first build compiled no template"
+    compiled.clear()
     assert _build(tmp_path, 2) == {snippet: "cached", figure: "cached"}
+    assert not compiled, f"a second build compiled {len(compiled)} templates again"
     (tmp_path / figure).write_text(FIGURE.replace("figure of", "a figure of"), encoding="utf-8")
     assert _build(tmp_path, 3) == {snippet: "cached", figure: "ran"}, "an edited figure file runs again"
     (tmp_path / "snippets" / "tiny.py").write_text(SNIPPET.replace("41 + 1", "40 + 2"), encoding="utf-8")
     assert _build(tmp_path, 4) == {snippet: "ran", figure: "ran"}, "an edited snippet runs, and its figure"
     assert _build(tmp_path, 5, refresh=True) == {snippet: "ran", figure: "ran"}, "a refresh runs everything"
     assert os.listdir(tmp_path / "cache" / "fences")
+
+
+def test_the_template_cache_s_folder_follows_the_packages_python_and_the_environment(tmp_path):
+    import jinja2
+
+    from thaw.plugin import template_cache
+
+    (tmp_path / "requirements.lock").write_text("jinja2==3.1.6\n", encoding="utf-8")
+    env = jinja2.Environment()
+    before = template_cache(tmp_path / "cache", tmp_path, env).directory
+    env.add_extension("jinja2.ext.loopcontrols")
+    assert template_cache(tmp_path / "cache", tmp_path, env).directory != before, (
+        "an extension changes the code"
+    )
+    (tmp_path / "requirements.lock").write_text("jinja2==3.1.7\n", encoding="utf-8")
+    env = jinja2.Environment()
+    assert template_cache(tmp_path / "cache", tmp_path, env).directory != before, "the packages change it"
 
 
 def test_a_figure_fence_runs_in_its_page_s_language_with_the_helper_as_it_is_now(tmp_path):
