@@ -187,6 +187,12 @@ class FenceRunner:
         self.sessions: dict = {}  # session -> its globals
         self.root = Path.cwd()
         self.date = time.strftime("%Y-%m-%d")
+        # what each provenance line names, read once (importlib.metadata reads the dist-info each time)
+        self.versions = {
+            "python": platform.python_version(),
+            "torch": version("torch").split("+")[0],
+            "numpy": version("numpy"),
+        }
         self.sweep: list = []
         self.environment = ""
         self.chains: dict = {}  # (page, session) -> the last fence's cache key, and the fences so far
@@ -369,9 +375,7 @@ class FenceRunner:
             file=link,
             sha=f"<code>{hashlib.sha256(text.encode()).hexdigest()[:12]}</code>",
             seed=with_seed.format(seed[1]) if seed else without,
-            python=platform.python_version(),
-            torch=version("torch").split("+")[0],
-            numpy=version("numpy"),
+            **self.versions,
             date=self.date,
         )
         return f'<p class="thaw-provenance">{line}</p>' + self.robustness(include, text, language)

@@ -171,7 +171,8 @@ class NotebookStylesheet:
         target.write_text(css, encoding="utf-8")
         provisional = posixpath.basename(self.name)
         for page_path in self.pages:
-            doc = Document(Path(page_path).read_text(encoding="utf-8"))
+            # the link is in the head: the body (the notebook's highlighted cells) is not read
+            doc = Document(Path(page_path).read_text(encoding="utf-8"), stop=lambda tag, attrs: tag == "body")
             for link in doc.find("link", rel="stylesheet"):
                 href = link.get("href", "")
                 if posixpath.basename(href) == provisional:
