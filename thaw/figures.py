@@ -166,7 +166,7 @@ class WebP:
             kept.parent.mkdir(parents=True, exist_ok=True)
             partial = kept.with_suffix(f".{os.getpid()}.part")
             partial.write_text(src, encoding="ascii")
-            partial.replace(kept)  # whole or absent, as the fence cache writes
+            partial.replace(kept)  # whole or absent, even with two builds at once
         return src
 
 

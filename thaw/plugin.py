@@ -31,7 +31,6 @@ variable: mkdocs.yml passes the THAW_* variables in as config options (`!ENV`).
 """
 
 import hashlib
-import sys
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
@@ -41,7 +40,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from thaw import cite, figures, markup, notebooks, record, search, snippet_files
 from thaw.data import DataFiles
-from thaw.fences import FenceRunner
+from thaw.fences import FenceRunner, environment_key
 from thaw.html import Document
 from thaw.language import forget_figure_helper, language
 from thaw.notebook_css import NotebookStylesheet
@@ -90,13 +89,11 @@ class Memo(dict):
 
 def template_cache(folder: Path, root: Path, env) -> FileSystemBytecodeCache:
     """Jinja's bytecode cache for the theme's templates, in a folder of `folder` named by what the
-    compiled code depends on besides each template's text (which Jinja checks itself): the
-    packages (requirements.lock: Jinja, MkDocs, the theme), the Python version, and the
+    compiled code depends on besides each template's text (which Jinja checks itself): the fences'
+    environment key (the lock: Jinja, MkDocs, the theme; the Python version), and the Jinja
     environment's extensions and autoescaping (mkdocs-static-i18n adds loopcontrols)."""
-    lock = root / "requirements.lock"
-    digest = hashlib.sha256(lock.read_bytes() if lock.is_file() else b"")
-    digest.update(f"{sys.version}\0{sorted(env.extensions)}\0{env.autoescape!r}".encode())
-    where = folder / "templates" / digest.hexdigest()[:16]
+    key = f"{environment_key(root)}\0{sorted(env.extensions)}\0{env.autoescape!r}"
+    where = folder / "templates" / hashlib.sha256(key.encode()).hexdigest()[:16]
     where.mkdir(parents=True, exist_ok=True)
     return FileSystemBytecodeCache(str(where))
 
